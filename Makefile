@@ -1,0 +1,50 @@
+# dlref — the two commands of the README are `make site` and `make test`.
+# Each creates .venv and installs the pinned dependencies on first use; later runs skip that.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+OUT    := docs/_build/html
+PORT   ?= 8000
+
+.PHONY: site test serve catalogs lint bench clean help
+
+help:
+	@echo "make site      build the whole site (English + Korean, every example executed) into $(OUT)"
+	@echo "make test      run the entire test suite (unit, doctest, docs build, browser)"
+	@echo "make serve     serve the built site at http://127.0.0.1:$(PORT)/"
+	@echo "make catalogs  refresh the Korean translation catalogs after editing English text"
+	@echo "make bench     run the benchmarks and print their figures"
+	@echo "make lint      run ruff"
+
+$(STAMP): pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found; install Python 3.10+"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[docs,test]"
+	@touch $(STAMP)
+
+site: $(STAMP)
+	$(PY) docs/build_site.py
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+serve:
+	@test -f $(OUT)/index.html || { echo "make serve: no built site at $(OUT); run 'make site' first"; exit 1; }
+	$(PY) -m http.server --directory $(OUT) --bind 127.0.0.1 $(PORT)
+
+catalogs: $(STAMP)
+	$(PY) docs/update_catalogs.py
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_import.py
+	$(PY) benchmarks/bench_build.py
+	$(PY) benchmarks/bench_fit.py
+
+clean:
+	rm -rf docs/_build docs/auto_examples docs/api/generated docs/sg_execution_times.rst

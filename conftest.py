@@ -1,0 +1,12 @@
+"""Root pytest configuration: what to collect, and a quiet TensorFlow."""
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+os.environ.setdefault("MPLBACKEND", "agg")
+
+# Sphinx configuration and build scripts are not test modules.
+collect_ignore = ["docs/conf.py", "docs/build_site.py", "docs/update_catalogs.py", "setup.py"]
+collect_ignore_glob = ["docs/_ext/*", "docs/_build/*", "docs/auto_examples/*", "gallery/*",
+                       "benchmarks/*"]

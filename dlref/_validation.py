@@ -1,0 +1,105 @@
+"""Argument checking shared by every public function of dlref.
+
+Every error message names the argument, what was given and what is allowed, so that
+a learner can fix a call without reading a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+
+def suggest(name: str, allowed: Iterable[str]) -> str:
+    """Return ``" Did you mean 'x'?"`` for the closest allowed name, or ``""``."""
+    matches = difflib.get_close_matches(str(name).lower(), [a.lower() for a in allowed], n=1)
+    if not matches:
+        return ""
+    original = {a.lower(): a for a in allowed}[matches[0]]
+    return f" Did you mean {original!r}?"
+
+
+def check_choice(argname: str, value: Any, allowed: Iterable[str]) -> str:
+    """Check that ``value`` is one of ``allowed`` (case-insensitive) and return it lower-cased."""
+    allowed = list(allowed)
+    if not isinstance(value, str):
+        raise TypeError(
+            f"{argname} must be a string, one of {allowed}; got {type(value).__name__} {value!r}."
+        )
+    key = value.strip().lower()
+    if key not in [a.lower() for a in allowed]:
+        raise ValueError(
+            f"{argname}={value!r} is not supported; allowed values are {allowed}."
+            + suggest(key, allowed)
+        )
+    return key
+
+
+def as_float_array(argname: str, x: Any, *, allow_empty: bool = True) -> np.ndarray:
+    """Convert ``x`` to a floating numpy array, keeping float32/float64 dtype.
+
+    Integers and booleans become float64.  Strings, objects and complex values are
+    rejected with a ``TypeError`` naming the argument.
+    """
+    if isinstance(x, (str, bytes)):
+        raise TypeError(f"{argname} must be a number or an array of numbers; got the string {x!r}.")
+    try:
+        arr = np.asarray(x)
+    except (TypeError, ValueError) as exc:  # ragged nested lists, for instance
+        raise TypeError(f"{argname} must be array-like of numbers; got {type(x).__name__}: {exc}")
+    if arr.dtype.kind in "iub":
+        arr = arr.astype(np.float64)
+    elif arr.dtype.kind == "f":
+        if arr.dtype not in (np.float32, np.float64):
+            arr = arr.astype(np.float64)
+    else:
+        raise TypeError(
+            f"{argname} must hold real numbers (int, float or bool); got dtype {arr.dtype}."
+        )
+    if not allow_empty and arr.size == 0:
+        raise ValueError(f"{argname} must not be empty; got an array of shape {arr.shape}.")
+    return arr
+
+
+def check_finite(argname: str, arr: np.ndarray) -> None:
+    """Raise ``ValueError`` if ``arr`` holds NaN or infinity."""
+    if not np.all(np.isfinite(arr)):
+        bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
+        raise ValueError(f"{argname} contains {bad} NaN or infinite value(s); all must be finite.")
+
+
+def check_number(
+    argname: str,
+    value: Any,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_inclusive: bool = True,
+    high_inclusive: bool = True,
+) -> float:
+    """Check that ``value`` is a real number within the given bounds and return it as float."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{argname} must be a real number; got {type(value).__name__} {value!r}.")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{argname} must be finite; got {value!r}.")
+    lo_ok = low is None or (value >= low if low_inclusive else value > low)
+    hi_ok = high is None or (value <= high if high_inclusive else value < high)
+    if not (lo_ok and hi_ok):
+        left = "" if low is None else ("[" if low_inclusive else "(") + f"{low:g}"
+        right = "" if high is None else f"{high:g}" + ("]" if high_inclusive else ")")
+        interval = f"{left or '(-inf'}, {right or 'inf)'}"
+        raise ValueError(f"{argname} must be in {interval}; got {value!r}.")
+    return value
+
+
+def check_positive_int(argname: str, value: Any) -> int:
+    """Check that ``value`` is an integer >= 1."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{argname} must be a positive integer; got {type(value).__name__} {value!r}.")
+    if value < 1:
+        raise ValueError(f"{argname} must be a positive integer (>= 1); got {value!r}.")
+    return int(value)

@@ -1,0 +1,103 @@
+"""Build the whole bilingual site: English at <out>/en, Korean at <out>/ko, a root index.html.
+
+usage: python docs/build_site.py [--out DIR] [--lang en ko] [--quiet]
+
+The English build executes the gallery (sphinx-gallery keeps an md5 cache in
+docs/auto_examples); the Korean build runs afterwards on the same sources and reuses
+those outputs, so no example is executed twice.  Both builds run with ``-W --keep-going``.
+On any failure the root index.html is removed and BUILD_FAILED.txt is written, so a
+half-built site never looks like a finished one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DOCS = Path(__file__).parent.resolve()
+DEFAULT_OUT = DOCS / "_build" / "html"
+LANGUAGES = ("en", "ko")
+
+
+def sphinx_command(lang: str, out: Path, doctrees: Path, quiet: bool) -> list[str]:
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going",
+           "-d", str(doctrees / lang), "-D", f"language={lang}", str(DOCS), str(out / lang)]
+    if quiet:
+        cmd.insert(3, "-q")
+    return cmd
+
+
+def run_logged(cmd: list[str], env: dict[str, str], echo: bool) -> tuple[int, str]:
+    """Run ``cmd``, echoing its output live when ``echo``; return (exit code, full output)."""
+    lines: list[str] = []
+    with subprocess.Popen(cmd, env=env, cwd=DOCS, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, encoding="utf-8") as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.append(line)
+            if echo:
+                print(line, end="", flush=True)
+    return proc.returncode, "".join(lines)
+
+
+def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
+          echo: bool = True) -> dict[str, dict]:
+    """Build each language into ``out/<lang>``.
+
+    Returns ``{lang: {"seconds": float, "log": str}}``; raises ``SystemExit`` on failure.
+    """
+    out = out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    doctrees = out.parent / (out.name + "-doctrees")
+    root_index = out / "index.html"
+    failed_marker = out / "BUILD_FAILED.txt"
+    root_index.unlink(missing_ok=True)
+    failed_marker.unlink(missing_ok=True)
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="agg", PYTHONHASHSEED="0")
+    results: dict[str, dict] = {}
+    for lang in langs:
+        cmd = sphinx_command(lang, out, doctrees, quiet)
+        print(f"[build_site] {lang}: {' '.join(cmd[1:])}", flush=True)
+        start = time.perf_counter()
+        returncode, log = run_logged(cmd, env, echo)
+        results[lang] = {"seconds": time.perf_counter() - start, "log": log}
+        if returncode != 0:
+            if not echo:
+                print(log[-20000:], file=sys.stderr)
+            failed_marker.write_text(
+                f"The {lang} build failed (sphinx-build exit code {returncode}).\n"
+                f"Command: {' '.join(cmd)}\nSee the messages above it for the file at fault.\n",
+                encoding="utf-8",
+            )
+            raise SystemExit(
+                f"[build_site] FAILED: the {lang!r} site did not build (exit code "
+                f"{returncode}). The sphinx-build messages above name the example or page "
+                f"at fault. Nothing was published at {out}."
+            )
+    shutil.copyfile(DOCS / "_root" / "index.html", root_index)
+    shutil.copyfile(DOCS / "_root" / "404.html", out / "404.html")
+    (out / ".nojekyll").touch()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
+    parser.add_argument("--lang", nargs="+", choices=LANGUAGES, default=list(LANGUAGES))
+    parser.add_argument("--quiet", action="store_true", help="pass -q to sphinx-build")
+    args = parser.parse_args(argv)
+    results = build(args.out, tuple(args.lang), quiet=args.quiet)
+    for lang, result in results.items():
+        print(f"[build_site] {lang}: built in {result['seconds']:.1f} s -> "
+              f"{args.out.resolve() / lang}")
+    print(f"[build_site] site ready: {args.out.resolve() / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

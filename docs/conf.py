@@ -1,0 +1,122 @@
+"""Sphinx configuration for dlref (English source, Korean translation via gettext)."""
+
+import os
+import sys
+import warnings
+from pathlib import Path
+
+HERE = Path(__file__).parent.resolve()
+sys.path.insert(0, str(HERE / "_ext"))
+sys.path.insert(0, str(HERE.parent))
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # examples import TensorFlow; silence its C++ logs
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+os.environ.setdefault("MPLBACKEND", "agg")
+
+import dlref  # noqa: E402
+
+# -- Project -----------------------------------------------------------------------------------
+project = "dlref"
+author = "dlref developers"
+copyright = "2026, dlref developers"
+release = version = dlref.__version__
+
+# -- General -----------------------------------------------------------------------------------
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",
+    "sphinx.ext.mathjax",
+    "sphinx-mathjax-offline",  # serves MathJax 3 from _static/: no CDN, math works offline
+    "numpydoc",
+    "myst_parser",
+    "sphinx_gallery.gen_gallery",
+    "sphinx_copybutton",
+    "sphinx_design",
+    "notfound.extension",
+    "language_switcher",  # local: same page in the other language, relative links
+]
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "_root", "locale", "**/README.md", "auto_examples/**/*.ipynb",
+                    "auto_examples/**/*.py", "auto_examples/**/*.zip", "sg_execution_times.rst"]
+templates_path = ["_templates"]
+nitpicky = False
+suppress_warnings = []
+
+# -- Internationalisation ----------------------------------------------------------------------
+# English is the source; `-D language=ko` builds the Korean site from docs/locale/ko.
+language = "en"
+locale_dirs = ["locale/"]
+gettext_compact = False  # one catalog per document, as python-docs-ko does
+gettext_uuid = False
+gettext_location = False  # keeps catalogs stable when lines move
+
+# -- MyST --------------------------------------------------------------------------------------
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist", "attrs_inline"]
+myst_heading_anchors = 3
+
+# -- autodoc / autosummary / numpydoc ----------------------------------------------------------
+autosummary_generate = True
+autodoc_typehints = "none"  # numpydoc already documents types in Parameters
+autodoc_member_order = "bysource"
+numpydoc_show_class_members = False
+numpydoc_xref_param_type = False
+numpydoc_validation_checks = set()
+
+# -- sphinx-gallery ----------------------------------------------------------------------------
+sphinx_gallery_conf = {
+    "examples_dirs": ["../gallery"],
+    "gallery_dirs": ["auto_examples"],
+    "filename_pattern": r"/plot_",
+    "doc_module": ("dlref",),
+    "backreferences_dir": "api/generated/backreferences",
+    "reference_url": {"dlref": None},
+    "remove_config_comments": True,
+    "reset_modules": ("matplotlib", "dlref.plotting.reset_for_gallery"),
+    "subsection_order": [
+        "../gallery/activations",
+        "../gallery/training",
+        "../gallery/losses",
+        "../gallery/optimizers",
+        "../gallery/models",
+    ],
+    "within_subsection_order": "FileNameSortKey",
+    "image_scrapers": ("matplotlib",),
+    "matplotlib_animations": False,
+    "download_all_examples": False,
+    "show_memory": False,
+    "show_signature": False,
+    "min_reported_time": 0,
+    "capture_repr": ("_repr_html_", "__repr__"),
+    "plot_gallery": "True",
+}
+
+# -- Copy button -------------------------------------------------------------------------------
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = False
+
+# -- 404 page ----------------------------------------------------------------------------------
+notfound_urls_prefix = None  # relative links: works on any hosting prefix
+
+# -- HTML --------------------------------------------------------------------------------------
+html_theme = "pydata_sphinx_theme"
+html_title = "dlref"
+html_static_path = ["_static"]
+html_css_files = ["dlref.css"]
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_copy_source = False
+html_theme_options = {
+    "navbar_end": ["language-switcher", "theme-switcher", "navbar-icon-links"],
+    "navigation_with_keys": False,
+    "show_toc_level": 2,
+    "footer_start": ["copyright"],
+    "footer_end": ["sphinx-version"],
+    "secondary_sidebar_items": ["page-toc"],
+}
+html_context = {"default_mode": "light"}
+
+# Matplotlib prints font-cache notes and TensorFlow prints deprecation chatter; neither is ours.
+warnings.filterwarnings("ignore", message=".*is a deprecated alias.*")

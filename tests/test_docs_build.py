@@ -1,0 +1,60 @@
+"""Build both languages as `make site` does and check what a reader would get."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import DOCS, gallery_examples
+
+pytestmark = pytest.mark.slow
+
+
+def test_both_languages_build_without_warnings(site):
+    for lang, result in site["results"].items():
+        log = result["log"]
+        assert "WARNING" not in log, f"{lang} build printed a warning:\n" + "\n".join(
+            line for line in log.splitlines() if "WARNING" in line)
+        assert "ERROR" not in log
+        assert "build succeeded" in log
+
+
+def test_root_index_sends_readers_to_a_language(site):
+    html = (site["out"] / "index.html").read_text(encoding="utf-8")
+    assert 'href="ko/index.html"' in html and 'href="en/index.html"' in html
+    assert "navigator.languages" in html
+    assert not (site["out"] / "BUILD_FAILED.txt").exists()
+
+
+def test_pages_exist_in_both_languages(site):
+    out = site["out"]
+    en_pages = {p.relative_to(out / "en") for p in (out / "en").rglob("*.html")}
+    ko_pages = {p.relative_to(out / "ko") for p in (out / "ko").rglob("*.html")}
+    assert en_pages == ko_pages
+    assert len(en_pages) >= 10
+    ko_index = (out / "ko" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html[^>]*lang="ko"', ko_index)
+
+
+def test_every_example_executed_once_and_has_its_figure(site):
+    out = site["out"]
+    examples = gallery_examples()
+    for script in examples:
+        section = script.parent.name
+        page = out / "en" / "auto_examples" / section / (script.stem + ".html")
+        assert page.is_file(), f"no page for {script.name}"
+        figures = list((DOCS / "auto_examples" / section / "images").glob(
+            f"sphx_glr_{script.stem}_*.png"))
+        assert figures, f"{script.name} produced no figure"
+        html = page.read_text(encoding="utf-8")
+        assert f"sphx_glr_{script.stem}_001.png" in html
+        assert (page.parent / f"{script.stem}.py").exists() or script.stem + ".py" in html
+        assert script.stem + ".ipynb" in html, f"{script.name} offers no notebook download"
+
+
+def test_korean_build_reuses_the_gallery(site):
+    ko_log = site["results"]["ko"]["log"]
+    match = re.search(r"successfully executed (\d+) out of (\d+)", ko_log)
+    assert match, "sphinx-gallery did not report its execution count in the Korean build"
+    assert int(match.group(1)) == 0, "the Korean build re-executed examples"

@@ -1,0 +1,44 @@
+"""The package imports cheaply, never imports TensorFlow, and exposes its submodules lazily."""
+
+import subprocess
+import sys
+
+import pytest
+
+import dlref
+
+SUBMODULES = ("activations", "datasets", "diagnostics", "losses", "models", "optimizers",
+              "plotting")
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print(' '.join(sorted(sys.modules)))"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return set(out.split())
+
+
+def test_import_dlref_is_light():
+    loaded = _modules_after("import dlref")
+    assert "tensorflow" not in loaded
+    assert "keras" not in loaded
+    assert "numpy" not in loaded  # submodules load lazily
+    assert "matplotlib" not in loaded
+
+
+@pytest.mark.parametrize("name", SUBMODULES)
+def test_submodule_import_does_not_import_tensorflow(name):
+    loaded = _modules_after(f"import dlref.{name}")
+    assert "tensorflow" not in loaded, f"dlref.{name} imports TensorFlow at import time"
+
+
+def test_lazy_attribute_access_loads_submodule():
+    assert dlref.plotting.bilingual_title("a", "b") == "a · b"
+    assert sorted(dlref.__all__) == sorted([*SUBMODULES, "__version__"])
+    assert set(SUBMODULES) <= set(dir(dlref))
+
+
+def test_unknown_attribute_names_itself():
+    with pytest.raises(AttributeError, match="no attribute 'activatons'"):
+        dlref.activatons  # noqa: B018

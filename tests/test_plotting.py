@@ -1,0 +1,59 @@
+"""Figures render Hangul with the shipped font, and a missing glyph is an error."""
+
+import warnings
+
+import matplotlib
+import pytest
+
+matplotlib.use("agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from dlref.plotting import KOREAN_FONT, bilingual_title, font_path, use_style  # noqa: E402
+
+
+def test_font_file_ships_with_a_package_and_has_hangul():
+    from matplotlib.ft2font import FT2Font
+
+    font = FT2Font(str(font_path()))
+    charmap = font.get_charmap()
+    for char in "기울기소실활성화함수":
+        assert ord(char) in charmap, f"NanumGothic lacks {char!r}"
+
+
+def test_use_style_renders_hangul_title_without_missing_glyph_warning(tmp_path):
+    use_style()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig, ax = plt.subplots()
+        ax.set_title(bilingual_title("Vanishing gradients", "기울기 소실"))
+        ax.plot([0, 1], [-1, 1])
+        fig.savefig(tmp_path / "title.png")
+        plt.close(fig)
+    found = font_manager.findfont(font_manager.FontProperties(family=KOREAN_FONT))
+    assert found == str(font_path())
+
+
+def test_missing_glyph_is_an_error_after_use_style(tmp_path):
+    use_style()
+    matplotlib.rcParams["font.family"] = ["DejaVu Sans"]  # a font without Hangul
+    fig, ax = plt.subplots()
+    ax.set_title("기울기 소실")
+    with pytest.raises(UserWarning, match="missing from"):
+        fig.savefig(tmp_path / "broken.png")
+    plt.close(fig)
+    use_style()
+
+
+def test_style_survives_a_matplotlib_reset():
+    from dlref.plotting import reset_for_gallery
+
+    matplotlib.rcdefaults()
+    assert matplotlib.rcParams["font.family"] == ["sans-serif"]
+    reset_for_gallery({}, "plot_example.py")
+    assert matplotlib.rcParams["font.family"][0] == KOREAN_FONT
+
+
+def test_bilingual_title_rejects_non_strings():
+    with pytest.raises(TypeError, match="korean must be a string; got int 3"):
+        bilingual_title("Loss", 3)
