@@ -34,6 +34,7 @@ extensions = [
     "sphinx_design",
     "notfound.extension",
     "language_switcher",  # local: same page in the other language, relative links
+    "korean_search",  # local: a Korean search language that strips particles
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
