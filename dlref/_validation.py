@@ -49,7 +49,9 @@ def as_float_array(argname: str, x: Any, *, allow_empty: bool = True) -> np.ndar
     try:
         arr = np.asarray(x)
     except (TypeError, ValueError) as exc:  # ragged nested lists, for instance
-        raise TypeError(f"{argname} must be array-like of numbers; got {type(x).__name__}: {exc}")
+        raise TypeError(
+            f"{argname} must be array-like of numbers; got {type(x).__name__}: {exc}"
+        ) from exc
     if arr.dtype.kind in "iub":
         arr = arr.astype(np.float64)
     elif arr.dtype.kind == "f":
@@ -99,7 +101,16 @@ def check_number(
 def check_positive_int(argname: str, value: Any) -> int:
     """Check that ``value`` is an integer >= 1."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{argname} must be a positive integer; got {type(value).__name__} {value!r}.")
+        raise TypeError(
+            f"{argname} must be a positive integer; got {type(value).__name__} {value!r}."
+        )
     if value < 1:
         raise ValueError(f"{argname} must be a positive integer (>= 1); got {value!r}.")
     return int(value)
+
+
+def check_bool(argname: str, value: Any) -> bool:
+    """Check that ``value`` is a bool (Python or numpy) and return it as ``bool``."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{argname} must be True or False; got {type(value).__name__} {value!r}.")
+    return bool(value)

@@ -1,0 +1,1112 @@
+r"""Loss functions in numpy, checked against ``keras.losses``, and help choosing one.
+
+The five losses return one value per sample, exactly like the functional forms in
+``keras.losses`` (``keras.losses.mean_squared_error`` and friends): the elementwise loss
+is reduced over the **last** axis.  ``model.fit`` then averages these values over the
+batch.  Probabilities are clipped to ``[eps, 1 - eps]`` with ``eps = 1e-7``
+(``keras.config.epsilon()``), as Keras does, so probabilities of exactly 0 and 1 give
+large but finite losses; with ``from_logits=True`` the log-sum-exp formulation keeps
+logits of :math:`\pm 10^4` finite.
+
+:func:`select_loss` picks the loss, output activation, number of output units and
+metrics for a task or a label array, and :func:`check_setup` explains the classic
+mismatches between labels, loss and output layer before they silently ruin training.
+
+This module imports numpy only (never TensorFlow), so it is cheap to import.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import numpy as np
+
+from ._validation import (
+    as_float_array,
+    check_bool,
+    check_choice,
+    check_finite,
+    check_positive_int,
+)
+
+__all__ = [
+    "EPSILON",
+    "LossChoice",
+    "mean_squared_error",
+    "mean_absolute_error",
+    "binary_crossentropy",
+    "categorical_crossentropy",
+    "sparse_categorical_crossentropy",
+    "select_loss",
+    "check_setup",
+]
+
+#: Clipping constant for probabilities, equal to ``keras.config.epsilon()``.
+EPSILON = 1e-7
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _quiet_underflow(func: _F) -> _F:
+    # exp(-1e4) underflowing to 0 is the exact answer; only that flag is silenced.
+    @functools.wraps(func)
+    def inner(*args: Any, **kwargs: Any) -> Any:
+        with np.errstate(under="ignore"):
+            return func(*args, **kwargs)
+
+    return inner  # type: ignore[return-value]
+
+
+# ----------------------------------------------------------------------------------------
+# Input checking shared by the losses.
+
+
+def _as_pair(y_true: Any, y_pred: Any, loss: str) -> tuple[np.ndarray, np.ndarray]:
+    """Validate both arrays; y_true takes y_pred's float dtype, as in Keras."""
+    y_pred = as_float_array("y_pred", y_pred, allow_empty=False)
+    y_true = as_float_array("y_true", y_true, allow_empty=False).astype(y_pred.dtype)
+    check_finite("y_true", y_true)
+    check_finite("y_pred", y_pred)
+    for argname, arr in (("y_true", y_true), ("y_pred", y_pred)):
+        if arr.ndim == 0:
+            raise ValueError(
+                f"{argname} must be at least 1-D for {loss}; got a scalar {arr!r}. "
+                "Pass one value per sample, e.g. shape (batch,) or (batch, 1)."
+            )
+    return y_true, y_pred
+
+
+def _same_rank(y_true: np.ndarray, y_pred: np.ndarray, loss: str) -> tuple[np.ndarray, ...]:
+    # Keras' squeeze_or_expand_to_same_rank: (batch,) labels against a (batch, 1) output
+    # become (batch, 1), which is what model.fit does before calling the loss.
+    if y_true.ndim == y_pred.ndim + 1 and y_true.shape[-1] == 1:
+        if y_pred.ndim == 1:
+            y_pred = y_pred[..., None]
+        else:
+            y_true = y_true[..., 0]
+    elif y_pred.ndim == y_true.ndim + 1 and y_pred.shape[-1] == 1:
+        if y_true.ndim == 1:
+            y_true = y_true[..., None]
+        else:
+            y_pred = y_pred[..., 0]
+    if y_true.shape != y_pred.shape:
+        raise ValueError(
+            f"y_true and y_pred must have the same shape for {loss}; got y_true.shape="
+            f"{y_true.shape} and y_pred.shape={y_pred.shape}."
+        )
+    return y_true, y_pred
+
+
+def _value_range(arr: np.ndarray) -> str:
+    return f"[{float(np.min(arr)):.4g}, {float(np.max(arr)):.4g}]"
+
+
+def _check_probabilities(y_pred: np.ndarray, loss: str) -> None:
+    if np.any(y_pred < 0) or np.any(y_pred > 1):
+        raise ValueError(
+            f"y_pred must hold probabilities in [0, 1] for {loss} with from_logits=False; "
+            f"got values in {_value_range(y_pred)}. If y_pred are raw scores (logits) from "
+            "a 'linear' output layer, pass from_logits=True."
+        )
+
+
+def _check_unit_interval_labels(y_true: np.ndarray, loss: str, hint: str) -> None:
+    if np.any(y_true < 0) or np.any(y_true > 1):
+        raise ValueError(
+            f"y_true must hold labels in [0, 1] for {loss}; got values in "
+            f"{_value_range(y_true)}. {hint}"
+        )
+
+
+def _log_softmax(z: np.ndarray) -> np.ndarray:
+    """``z - logsumexp(z)`` over the last axis, computed from the shifted scores.
+
+    Subtracting the maximum first keeps every exponent <= 0 (no overflow for logits of
+    1e4) and, because the result is formed from ``z - max`` rather than ``z`` itself,
+    does not lose the small terms to float32 rounding of a large ``max + log(sum)``.
+    """
+    shifted = z - np.max(z, axis=-1, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+
+
+# ----------------------------------------------------------------------------------------
+# The losses.
+
+
+def mean_squared_error(y_true: Any, y_pred: Any) -> np.ndarray:
+    r"""Mean squared error per sample, like ``keras.losses.mean_squared_error``.
+
+    .. math:: L = \frac{1}{k} \sum_{j=1}^{k} (y_j - \hat y_j)^2
+
+    averaged over the last axis (the :math:`k` outputs of one sample).  It is the loss
+    of choice for regression, and the maximum-likelihood loss for Gaussian noise.
+
+    Parameters
+    ----------
+    y_true : array_like
+        Targets, shape ``(batch, k)`` (or ``(batch,)`` against a ``(batch, 1)`` output).
+    y_pred : array_like
+        Predictions, same shape as ``y_true``.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``y_pred.shape[:-1]``, e.g. ``(batch,)``; the float dtype of ``y_pred``.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If an input is empty, a scalar or holds NaN/inf, or the shapes differ.
+
+    See Also
+    --------
+    mean_absolute_error : Less sensitive to outliers.
+    select_loss : Chooses between them.
+
+    Notes
+    -----
+    As in Keras, the mean runs over the last axis, so two 1-D arrays of shape
+    ``(batch,)`` give a single number (the last axis is then the batch).  A
+    ``(batch,)`` label array against a ``(batch, 1)`` prediction is expanded to
+    ``(batch, 1)`` first, as ``model.fit`` does.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.losses import mean_squared_error
+    >>> mean_squared_error([[0.0, 1.0], [2.0, 2.0]], [[1.0, 1.0], [2.0, 5.0]])
+    array([0.5, 4.5])
+    """
+    y_true, y_pred = _as_pair(y_true, y_pred, "mean_squared_error")
+    y_true, y_pred = _same_rank(y_true, y_pred, "mean_squared_error")
+    return np.mean(np.square(y_true - y_pred), axis=-1)
+
+
+def mean_absolute_error(y_true: Any, y_pred: Any) -> np.ndarray:
+    r"""Mean absolute error per sample, like ``keras.losses.mean_absolute_error``.
+
+    .. math:: L = \frac{1}{k} \sum_{j=1}^{k} |y_j - \hat y_j|
+
+    averaged over the last axis.  Large errors count linearly rather than squared, so
+    a few outliers pull the model less than with :func:`mean_squared_error`.
+
+    Parameters
+    ----------
+    y_true : array_like
+        Targets, shape ``(batch, k)`` (or ``(batch,)`` against a ``(batch, 1)`` output).
+    y_pred : array_like
+        Predictions, same shape as ``y_true``.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``y_pred.shape[:-1]``; the float dtype of ``y_pred``.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If an input is empty, a scalar or holds NaN/inf, or the shapes differ.
+
+    See Also
+    --------
+    mean_squared_error : The default regression loss.
+    select_loss : ``select_loss("regression", robust=True)`` chooses this loss.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.losses import mean_absolute_error
+    >>> mean_absolute_error([[0.0, 1.0], [2.0, 2.0]], [[1.0, 1.0], [2.0, 5.0]])
+    array([0.5, 1.5])
+    """
+    y_true, y_pred = _as_pair(y_true, y_pred, "mean_absolute_error")
+    y_true, y_pred = _same_rank(y_true, y_pred, "mean_absolute_error")
+    return np.mean(np.abs(y_true - y_pred), axis=-1)
+
+
+@_quiet_underflow
+def binary_crossentropy(y_true: Any, y_pred: Any, from_logits: bool = False) -> np.ndarray:
+    r"""Binary crossentropy per sample, like ``keras.losses.binary_crossentropy``.
+
+    .. math:: L = -\frac{1}{k} \sum_{j=1}^{k}
+              \bigl[y_j \log p_j + (1 - y_j) \log(1 - p_j)\bigr]
+
+    averaged over the last axis, where :math:`p_j` is the predicted probability that
+    label :math:`j` is 1.  It is the loss for binary and multi-label classification,
+    with a ``sigmoid`` output layer.
+
+    Parameters
+    ----------
+    y_true : array_like
+        Labels in [0, 1] (usually exactly 0 or 1), shape ``(batch, k)``.
+    y_pred : array_like
+        Probabilities in [0, 1], or logits if ``from_logits=True``; same shape.
+    from_logits : bool, default False
+        Whether ``y_pred`` holds logits (the output of a ``'linear'`` layer) rather than
+        probabilities.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``y_pred.shape[:-1]``; the float dtype of ``y_pred``; always >= 0.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric or ``from_logits`` is not a bool.
+    ValueError
+        If an input is empty, a scalar or holds NaN/inf, the shapes differ, ``y_true``
+        is outside [0, 1], or probabilities are outside [0, 1] with
+        ``from_logits=False``.
+
+    See Also
+    --------
+    categorical_crossentropy : For one label out of many classes (softmax output).
+    dlref.activations.sigmoid : Turns logits into the probabilities used here.
+
+    Notes
+    -----
+    Probabilities are clipped to :math:`[\epsilon, 1 - \epsilon]`, :math:`\epsilon =
+    10^{-7}`, in the dtype of ``y_pred``; in float32, :math:`1 - \epsilon` rounds to
+    0.99999988, so a confident mistake costs :math:`-\log(1.19\times10^{-7}) \approx
+    15.94` when the label is 0 but :math:`-\log 10^{-7} \approx 16.12` when it is 1.
+    With ``from_logits=True`` the loss is :math:`\max(z, 0) - z y + \log(1 + e^{-|z|})`
+    (TensorFlow's ``sigmoid_cross_entropy_with_logits``), exact for any logit.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.losses import binary_crossentropy
+    >>> binary_crossentropy([[0.0, 1.0], [0.0, 0.0]], [[0.6, 0.4], [0.4, 0.6]])
+    array([0.91629073, 0.71355818])
+
+    A probability of exactly 0 for a true label gives :math:`-\log 10^{-7}`, not inf:
+
+    >>> binary_crossentropy([[1.0]], [[0.0]])
+    array([16.11809565])
+    >>> binary_crossentropy([[1.0]], [[-1e4]], from_logits=True)
+    array([10000.])
+    """
+    from_logits = check_bool("from_logits", from_logits)
+    y_true, y_pred = _as_pair(y_true, y_pred, "binary_crossentropy")
+    y_true, y_pred = _same_rank(y_true, y_pred, "binary_crossentropy")
+    _check_unit_interval_labels(
+        y_true,
+        "binary_crossentropy",
+        "For class ids 0..K-1 use sparse_categorical_crossentropy; for real-valued "
+        "targets use mean_squared_error.",
+    )
+    if from_logits:
+        z = y_pred
+        elementwise = np.maximum(z, 0) - z * y_true + np.log1p(np.exp(-np.abs(z)))
+    else:
+        _check_probabilities(y_pred, "binary_crossentropy")
+        p = np.clip(y_pred, EPSILON, 1 - EPSILON)
+        elementwise = -(y_true * np.log(p) + (1 - y_true) * np.log(1 - p))
+    return np.mean(elementwise, axis=-1)
+
+
+def _reject_class_ids_for_categorical(y_true: np.ndarray, y_pred: np.ndarray) -> None:
+    # (batch,) or (batch, 1) labels against (batch, C) scores: integer class ids given
+    # to the one-hot loss, the most common crossentropy mistake.
+    looks_like_ids = y_true.ndim == y_pred.ndim - 1 or (
+        y_true.ndim == y_pred.ndim and y_true.shape[-1] == 1 and y_pred.shape[-1] > 1
+    )
+    if looks_like_ids and y_true.shape[: y_pred.ndim - 1] == y_pred.shape[:-1]:
+        raise ValueError(
+            f"y_true has shape {y_true.shape} but y_pred has shape {y_pred.shape}: "
+            "categorical_crossentropy needs one-hot y_true with one column per class. "
+            "For integer class ids use sparse_categorical_crossentropy, or one-hot encode "
+            "them with keras.utils.to_categorical(y_true, num_classes)."
+        )
+
+
+@_quiet_underflow
+def categorical_crossentropy(y_true: Any, y_pred: Any, from_logits: bool = False) -> np.ndarray:
+    r"""Categorical crossentropy per sample, like ``keras.losses.categorical_crossentropy``.
+
+    .. math:: L = -\sum_{c=1}^{C} y_c \log p_c
+
+    over the last (class) axis, for one-hot (or soft) labels :math:`y` and predicted
+    class probabilities :math:`p`.  It is the loss for single-label classification
+    with a ``softmax`` output layer when labels are one-hot encoded.
+
+    Parameters
+    ----------
+    y_true : array_like
+        One-hot (or soft) labels in [0, 1], shape ``(batch, C)``.
+    y_pred : array_like
+        Class probabilities, or logits if ``from_logits=True``; same shape.
+    from_logits : bool, default False
+        Whether ``y_pred`` holds logits rather than probabilities.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``y_pred.shape[:-1]``; the float dtype of ``y_pred``; always >= 0.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric or ``from_logits`` is not a bool.
+    ValueError
+        If an input is empty, a scalar or holds NaN/inf; if ``y_true`` looks like
+        integer class ids; if the shapes differ or there is only one class; if
+        ``y_true`` is outside [0, 1]; if probabilities are outside [0, 1] or a row of
+        probabilities sums to 0 (with ``from_logits=False``).
+
+    See Also
+    --------
+    sparse_categorical_crossentropy : The same loss for integer class ids.
+    binary_crossentropy : For independent yes/no labels (sigmoid output).
+    dlref.activations.softmax : Turns logits into the probabilities used here.
+
+    Notes
+    -----
+    Like Keras, each row of probabilities is first divided by its sum and then
+    clipped to :math:`[\epsilon, 1 - \epsilon]`, :math:`\epsilon = 10^{-7}`.  With
+    ``from_logits=True`` the loss is :math:`\sum_c y_c (\operatorname{lse}(z) - z_c)`
+    with the log-sum-exp :math:`\operatorname{lse}(z) = \log\sum_c e^{z_c}`, computed
+    from :math:`z - \max z` so that logits of :math:`\pm 10^4` stay exact.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.losses import categorical_crossentropy
+    >>> y_true = [[0, 1, 0], [0, 0, 1]]
+    >>> y_pred = [[0.05, 0.95, 0.0], [0.1, 0.8, 0.1]]
+    >>> categorical_crossentropy(y_true, y_pred)
+    array([0.05129329, 2.30258509])
+    """
+    from_logits = check_bool("from_logits", from_logits)
+    y_true, y_pred = _as_pair(y_true, y_pred, "categorical_crossentropy")
+    _reject_class_ids_for_categorical(y_true, y_pred)
+    if y_true.shape != y_pred.shape:
+        raise ValueError(
+            "y_true and y_pred must have the same shape for categorical_crossentropy; "
+            f"got y_true.shape={y_true.shape} and y_pred.shape={y_pred.shape}."
+        )
+    if y_pred.shape[-1] < 2:
+        raise ValueError(
+            f"y_pred must have at least 2 class columns for categorical_crossentropy; got "
+            f"shape {y_pred.shape}. With one column the loss is always 0: for two classes "
+            "use binary_crossentropy with a 1-unit sigmoid output."
+        )
+    _check_unit_interval_labels(
+        y_true, "categorical_crossentropy", "Pass one-hot rows (one 1 per row)."
+    )
+    if from_logits:
+        return -np.sum(y_true * _log_softmax(y_pred), axis=-1)
+    _check_probabilities(y_pred, "categorical_crossentropy")
+    total = np.sum(y_pred, axis=-1, keepdims=True)
+    if np.any(total == 0):
+        raise ValueError(
+            "y_pred has rows of probabilities that sum to 0 (every class has probability "
+            "0), so they cannot be normalised for categorical_crossentropy; a softmax "
+            "output never does this."
+        )
+    p = np.clip(y_pred / total, EPSILON, 1 - EPSILON)
+    return -np.sum(y_true * np.log(p), axis=-1)
+
+
+def _class_ids(argname: str, y: np.ndarray, hint: str) -> None:
+    if not np.all(y == np.round(y)) or np.any(y < 0):
+        bad = y[(y != np.round(y)) | (y < 0)]
+        raise ValueError(
+            f"{argname} must hold integer class ids 0, 1, ..., C-1; got values such as "
+            f"{float(bad.flat[0])!r} (range {_value_range(y)}). {hint}"
+        )
+
+
+@_quiet_underflow
+def sparse_categorical_crossentropy(
+    y_true: Any, y_pred: Any, from_logits: bool = False
+) -> np.ndarray:
+    r"""Crossentropy for integer class ids, like ``keras.losses.sparse_categorical_crossentropy``.
+
+    .. math:: L = -\log p_{y}
+
+    the negative log of the probability given to the true class :math:`y`.  It equals
+    :func:`categorical_crossentropy` on one-hot labels, without building them.
+
+    Parameters
+    ----------
+    y_true : array_like
+        Integer class ids ``0 .. C-1``, shape ``(batch,)`` or ``(batch, 1)``.
+    y_pred : array_like
+        Class probabilities, or logits if ``from_logits=True``, shape ``(batch, C)``.
+    from_logits : bool, default False
+        Whether ``y_pred`` holds logits rather than probabilities.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``y_pred.shape[:-1]``; the float dtype of ``y_pred``; always >= 0.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric or ``from_logits`` is not a bool.
+    ValueError
+        If an input is empty, a scalar or holds NaN/inf; if ``y_true`` looks one-hot
+        encoded, holds non-integers, negative ids or ids >= C; if the shapes do not
+        match; if there is only one class column; if probabilities are outside [0, 1].
+
+    See Also
+    --------
+    categorical_crossentropy : The same loss for one-hot labels.
+    select_loss : Tells which of the two your labels need.
+
+    Notes
+    -----
+    Keras (TensorFlow backend) clips the probabilities to :math:`[\epsilon, 1 -
+    \epsilon]`, takes the log and feeds it to ``sparse_softmax_cross_entropy_with_logits``,
+    so the clipped row is renormalised *after* clipping:
+    :math:`L = \log\sum_c \tilde p_c - \log \tilde p_y`.  (The one-hot loss
+    normalises *before* clipping.)  This function does the same.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.losses import sparse_categorical_crossentropy
+    >>> y_pred = [[0.05, 0.95, 0.0], [0.1, 0.8, 0.1]]
+    >>> sparse_categorical_crossentropy([1, 2], y_pred)
+    array([0.05129339, 2.30258509])
+    >>> sparse_categorical_crossentropy([0], [[1e4, -1e4]], from_logits=True)
+    array([0.])
+    """
+    from_logits = check_bool("from_logits", from_logits)
+    y_true, y_pred = _as_pair(y_true, y_pred, "sparse_categorical_crossentropy")
+    if y_true.ndim == y_pred.ndim and y_true.shape == y_pred.shape and y_pred.shape[-1] > 1:
+        raise ValueError(
+            f"y_true has the same shape as y_pred, {y_true.shape}, so it looks one-hot "
+            "encoded, but sparse_categorical_crossentropy needs integer class ids of shape "
+            f"{y_pred.shape[:-1]}: use loss='categorical_crossentropy' or pass integer class "
+            "ids (y_true.argmax(axis=-1))."
+        )
+    if y_true.ndim == y_pred.ndim and y_true.shape[-1] == 1:
+        y_true = y_true[..., 0]
+    if y_true.shape != y_pred.shape[:-1]:
+        raise ValueError(
+            "y_true must have shape y_pred.shape[:-1] (one class id per sample) for "
+            f"sparse_categorical_crossentropy; got y_true.shape={y_true.shape} and "
+            f"y_pred.shape={y_pred.shape}."
+        )
+    n_classes = y_pred.shape[-1]
+    if n_classes < 2:
+        raise ValueError(
+            f"y_pred must have at least 2 class columns for sparse_categorical_crossentropy; "
+            f"got shape {y_pred.shape}. For two classes with a single output unit use "
+            "binary_crossentropy with a sigmoid output."
+        )
+    _class_ids("y_true", y_true, "Use categorical_crossentropy for soft labels.")
+    if np.max(y_true) >= n_classes:
+        raise ValueError(
+            f"y_true contains class id {int(np.max(y_true))}, but y_pred has only "
+            f"{n_classes} columns (class ids 0..{n_classes - 1}). Give the output layer "
+            f"{int(np.max(y_true)) + 1} units."
+        )
+    if from_logits:
+        scores = y_pred
+    else:
+        _check_probabilities(y_pred, "sparse_categorical_crossentropy")
+        scores = np.log(np.clip(y_pred, EPSILON, 1 - EPSILON))
+    index = y_true.astype(np.intp)[..., None]
+    return -np.take_along_axis(_log_softmax(scores), index, axis=-1)[..., 0]
+
+
+# ----------------------------------------------------------------------------------------
+# Choosing and checking a setup.
+
+_TASKS = ("regression", "binary", "multiclass", "multilabel")
+
+_LOSSES = (
+    "mean_squared_error",
+    "mean_absolute_error",
+    "binary_crossentropy",
+    "categorical_crossentropy",
+    "sparse_categorical_crossentropy",
+)
+# Short names Keras also accepts in model.compile(loss=...).
+_LOSS_ALIASES = {"mse": "mean_squared_error", "mae": "mean_absolute_error"}
+_CROSSENTROPIES = _LOSSES[2:]
+_REGRESSION_LOSSES = _LOSSES[:2]
+
+_ACTIVATIONS = (
+    "linear",
+    "sigmoid",
+    "softmax",
+    "tanh",
+    "relu",
+    "leaky_relu",
+    "elu",
+    "gelu",
+    "silu",
+    "softplus",
+)
+# Output ranges of bounded activations, used to catch regression targets they cannot reach.
+_RANGES = {
+    "sigmoid": (0.0, 1.0),
+    "tanh": (-1.0, 1.0),
+    "relu": (0.0, np.inf),
+    "softplus": (0.0, np.inf),
+}
+
+
+@dataclass(frozen=True)
+class LossChoice:
+    """A loss together with the output layer and metrics that go with it.
+
+    Returned by :func:`select_loss` and :func:`check_setup`.  The fields plug straight
+    into Keras: ``keras.layers.Dense(c.output_units, activation=c.output_activation)``
+    and ``model.compile(loss=c.loss, metrics=list(c.metrics))``.
+
+    Attributes
+    ----------
+    loss : str
+        Keras name of the loss, e.g. ``"sparse_categorical_crossentropy"``.
+    output_activation : str
+        Activation of the output layer: ``"linear"``, ``"sigmoid"`` or ``"softmax"``.
+    output_units : int
+        Number of units of the output layer.
+    metrics : tuple of str
+        Keras metric names to monitor, e.g. ``("accuracy",)``.
+    reason : str
+        One English sentence explaining the choice.
+    """
+
+    loss: str
+    output_activation: str
+    output_units: int
+    metrics: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Labels:
+    """What a label array looks like."""
+
+    kind: str  # "binary", "class_ids", "one_hot", "soft", "multi_hot" or "real"
+    columns: int  # 1 for shape (n,) or (n, 1)
+    n_classes: int  # class ids: max id + 1; one-hot/soft/multi-hot: columns; else 0
+    low: float
+    high: float
+
+
+def _analyse_labels(y: Any) -> _Labels:
+    y = as_float_array("y", y, allow_empty=False)
+    check_finite("y", y)
+    if y.ndim not in (1, 2):
+        raise ValueError(
+            f"y must be 1-D (n,) or 2-D (n, k) labels; got an array of shape {y.shape}."
+        )
+    low, high = float(np.min(y)), float(np.max(y))
+    zero_one = bool(np.all((y == 0) | (y == 1)))
+    whole = bool(np.all(y == np.round(y)))
+    if y.ndim == 1 or y.shape[1] == 1:
+        if zero_one:
+            return _Labels("binary", 1, 2, low, high)
+        if whole and low >= 0:
+            return _Labels("class_ids", 1, int(high) + 1, low, high)
+        return _Labels("real", 1, 0, low, high)
+    columns = y.shape[1]
+    rows_sum_to_one = bool(np.allclose(y.sum(axis=1), 1.0, rtol=0, atol=1e-6))
+    if zero_one:
+        kind = "one_hot" if rows_sum_to_one else "multi_hot"
+        return _Labels(kind, columns, columns, low, high)
+    if low >= 0 and high <= 1 and rows_sum_to_one:
+        return _Labels("soft", columns, columns, low, high)
+    return _Labels("real", columns, 0, low, high)
+
+
+def _describe(labels: _Labels) -> str:
+    k, cols = labels.n_classes, labels.columns
+    if labels.kind == "binary":
+        return "a single column of 0/1 labels"
+    if labels.kind == "class_ids":
+        return f"integer class ids 0..{k - 1}"
+    if labels.kind == "one_hot":
+        return f"one-hot rows over {k} classes"
+    if labels.kind == "soft":
+        return f"rows of probabilities over {k} classes (soft labels)"
+    if labels.kind == "multi_hot":
+        return f"multi-hot rows ({cols} columns of 0/1, some rows with more or fewer than one 1)"
+    columns = "" if cols == 1 else f" in {cols} columns"
+    return f"real-valued targets{columns} ranging over [{labels.low:.4g}, {labels.high:.4g}]"
+
+
+def _regression_choice(columns: int, robust: bool, why: str) -> LossChoice:
+    if robust:
+        return LossChoice(
+            "mean_absolute_error",
+            "linear",
+            columns,
+            ("mse",),
+            f"{why}, so use mean absolute error (robust to outliers) on a {columns}-unit "
+            "linear output.",
+        )
+    return LossChoice(
+        "mean_squared_error",
+        "linear",
+        columns,
+        ("mae",),
+        f"{why}, so use mean squared error on a {columns}-unit linear output.",
+    )
+
+
+def select_loss(task: str | None = None, y: Any = None, *, robust: bool = False) -> LossChoice:
+    """Choose the loss, output activation, output units and metrics for a task.
+
+    Give the ``task``, the labels ``y``, or both.  From ``y`` alone the task and the
+    label encoding are inferred:
+
+    ========================================  ============  =================================
+    labels ``y``                              task          loss / output
+    ========================================  ============  =================================
+    one 0/1 column, ``(n,)`` or ``(n, 1)``    binary        binary crossentropy, 1 sigmoid
+    integer class ids ``0..K-1``              multiclass    sparse categorical CE, K softmax
+    one-hot (or soft) rows ``(n, K)``         multiclass    categorical CE, K softmax
+    0/1 columns, rows not summing to 1        multilabel    binary crossentropy, K sigmoid
+    anything else (real values)               regression    MSE (MAE if robust), linear
+    ========================================  ============  =================================
+
+    Parameters
+    ----------
+    task : {"regression", "binary", "multiclass", "multilabel"}, optional
+        The kind of problem.  Required when ``y`` is not given.
+    y : array_like, optional
+        Training labels, 1-D ``(n,)`` or 2-D ``(n, k)``.  Required for ``"multiclass"``
+        and ``"multilabel"``, whose number of output units is read from it.
+    robust : bool, default False
+        For regression, use mean absolute error, which is less sensitive to outliers.
+
+    Returns
+    -------
+    LossChoice
+        Loss name, output activation, output units, metrics and a one-sentence reason.
+
+    Raises
+    ------
+    ValueError
+        If neither ``task`` nor ``y`` is given; if ``task`` is unknown (with a
+        suggestion); if ``y`` is empty, holds NaN/inf or has more than 2 dimensions;
+        if ``task`` and ``y`` disagree; if ``robust=True`` for a classification task;
+        or if ``task`` is ``"multiclass"``/``"multilabel"`` without ``y``.
+    TypeError
+        If ``task`` is not a string, ``y`` is not numeric or ``robust`` is not a bool.
+
+    See Also
+    --------
+    check_setup : Check a setup you already chose.
+
+    Notes
+    -----
+    Whole numbers >= 0 in a single column are read as class ids.  Integer-valued
+    regression targets (counts, ages) are therefore taken for classes unless you pass
+    ``task="regression"``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.losses import select_loss
+    >>> choice = select_loss(y=np.array([0, 2, 1, 2]))
+    >>> choice.loss, choice.output_activation, choice.output_units, choice.metrics
+    ('sparse_categorical_crossentropy', 'softmax', 3, ('accuracy',))
+    >>> print(choice.reason)
+    y holds integer class ids 0..2, so use sparse categorical crossentropy on a 3-unit softmax
+    output (one unit per class).
+    >>> select_loss(y=np.eye(3)[[0, 2, 1]]).loss
+    'categorical_crossentropy'
+    >>> select_loss("binary")
+    LossChoice(loss='binary_crossentropy', output_activation='sigmoid', output_units=1,
+               metrics=('accuracy',), reason=...)
+    >>> select_loss("regression", robust=True).loss
+    'mean_absolute_error'
+    """
+    robust = check_bool("robust", robust)
+    if task is None and y is None:
+        raise ValueError(
+            "select_loss needs task= or y=; got neither. Pass task as one of "
+            f"{list(_TASKS)}, or the training labels as y."
+        )
+    key = None if task is None else check_choice("task", task, _TASKS)
+    labels = None if y is None else _analyse_labels(y)
+
+    if labels is None:
+        if key == "regression":
+            return _regression_choice(1, robust, "task='regression' has a real-valued target")
+        if key == "binary":
+            _no_robust(robust, key)
+            return LossChoice(
+                "binary_crossentropy",
+                "sigmoid",
+                1,
+                ("accuracy",),
+                "task='binary' has one yes/no label, so use binary crossentropy on a "
+                "1-unit sigmoid output.",
+            )
+        raise ValueError(
+            f"task={task!r} needs y to count the output units (one per "
+            f"{'class' if key == 'multiclass' else 'label'}); got y=None. Pass the "
+            "training labels as y."
+        )
+
+    inferred = {
+        "binary": "binary",
+        "class_ids": "multiclass",
+        "one_hot": "multiclass",
+        "soft": "multiclass",
+        "multi_hot": "multilabel",
+        "real": "regression",
+    }[labels.kind]
+    key = key or inferred
+    described = f"y holds {_describe(labels)}"
+    if key == "regression":
+        return _regression_choice(labels.columns, robust, described)
+    _no_robust(robust, key)
+    if key == "binary":
+        single_probability = labels.columns == 1 and labels.low >= 0 and labels.high <= 1
+        if not single_probability:
+            raise _conflict(task, labels, _binary_fix(labels))
+        return LossChoice(
+            "binary_crossentropy",
+            "sigmoid",
+            1,
+            ("accuracy",),
+            f"{described}, so use binary crossentropy on a 1-unit sigmoid output.",
+        )
+    if key == "multiclass":
+        if labels.kind in ("binary", "class_ids"):
+            k = labels.n_classes
+            return LossChoice(
+                "sparse_categorical_crossentropy",
+                "softmax",
+                k,
+                ("accuracy",),
+                f"{described}, so use sparse categorical crossentropy on a {k}-unit "
+                "softmax output (one unit per class).",
+            )
+        if labels.kind in ("one_hot", "soft"):
+            k = labels.columns
+            return LossChoice(
+                "categorical_crossentropy",
+                "softmax",
+                k,
+                ("accuracy",),
+                f"{described}, so use categorical crossentropy on a {k}-unit softmax "
+                "output (one unit per class).",
+            )
+        fix = (
+            "rows with several 1s mean several labels per sample: use task='multilabel'"
+            if labels.kind == "multi_hot"
+            else "use task='regression' for real-valued targets, or pass class ids"
+        )
+        raise _conflict(task, labels, fix)
+    # multilabel
+    if labels.columns < 2 or labels.low < 0 or labels.high > 1:
+        fix = (
+            "multilabel needs one 0/1 column per label, shape (n, k) with k >= 2; for a "
+            "single yes/no label use task='binary', for class ids use task='multiclass'"
+        )
+        raise _conflict(task, labels, fix)
+    k = labels.columns
+    return LossChoice(
+        "binary_crossentropy",
+        "sigmoid",
+        k,
+        ("binary_accuracy",),
+        f"{described}, so use binary crossentropy on a {k}-unit sigmoid output (one "
+        "independent yes/no per label).",
+    )
+
+
+def _no_robust(robust: bool, task: str) -> None:
+    if robust:
+        raise ValueError(
+            f"robust=True only applies to regression (it swaps mean squared error for mean "
+            f"absolute error); got task {task!r}. Drop robust=True."
+        )
+
+
+def _binary_fix(labels: _Labels) -> str:
+    if labels.kind == "class_ids":
+        return f"for {labels.n_classes} classes use task='multiclass'"
+    if labels.kind in ("one_hot", "soft") and labels.columns == 2:
+        return "pass the positive column y[:, 1] as a single 0/1 column, or use task='multiclass'"
+    if labels.columns > 1:
+        return "for several yes/no labels per sample use task='multilabel'"
+    return "binary labels must lie in [0, 1]; use task='regression' for real-valued targets"
+
+
+def _conflict(task: Any, labels: _Labels, fix: str) -> ValueError:
+    return ValueError(f"task={task!r} does not fit y, which holds {_describe(labels)}; {fix}.")
+
+
+def check_setup(
+    y: Any,
+    loss: str,
+    output_activation: str | None,
+    output_units: int | None = None,
+    from_logits: bool = False,
+) -> LossChoice:
+    """Check that labels, loss and output layer fit together, and explain what does not.
+
+    Catches the classic mistakes that make Keras train badly or fail with an obscure
+    shape error: one-hot labels with sparse categorical crossentropy and integer
+    labels with categorical crossentropy; a softmax over a single unit; a
+    sigmoid/softmax output combined with ``from_logits=True`` (and a linear output with
+    ``from_logits=False``); class ids beyond the number of output units; NaN labels;
+    and a regression loss on class labels.
+
+    Parameters
+    ----------
+    y : array_like
+        Training labels, 1-D ``(n,)`` or 2-D ``(n, k)``.
+    loss : str
+        Keras loss name, e.g. ``"sparse_categorical_crossentropy"`` (``"mse"`` and
+        ``"mae"`` are accepted too).
+    output_activation : str or None
+        Activation of the output layer; ``None`` means ``"linear"``.
+    output_units : int, optional
+        Units of the output layer.  If omitted, the number the labels need is used.
+    from_logits : bool, default False
+        The ``from_logits`` argument given to the crossentropy loss.
+
+    Returns
+    -------
+    LossChoice
+        The checked setup, with ``output_units`` filled in and suitable metrics.
+
+    Raises
+    ------
+    ValueError
+        Describing what is wrong, what was given and how to fix it.
+    TypeError
+        If an argument has the wrong type.
+
+    See Also
+    --------
+    select_loss : Choose a setup from the task or labels.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.losses import check_setup
+    >>> y = np.eye(3)[[0, 2, 1]]  # one-hot labels
+    >>> check_setup(y, "categorical_crossentropy", "softmax").output_units
+    3
+    >>> check_setup(y, "sparse_categorical_crossentropy", "softmax")
+    Traceback (most recent call last):
+    ...
+    ValueError: y holds one-hot rows over 3 classes, but loss='sparse_categorical_crossentropy'
+    expects integer class ids: use loss='categorical_crossentropy' or pass integer class ids
+    (y.argmax(axis=1)).
+    >>> check_setup([0, 1, 1], "binary_crossentropy", "sigmoid", from_logits=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: output_activation='sigmoid' already turns outputs into probabilities, so
+    from_logits=True would apply it twice: ...
+    """
+    key = check_choice("loss", loss, _LOSSES + tuple(_LOSS_ALIASES))
+    key = _LOSS_ALIASES.get(key, key)
+    activation = "linear" if output_activation is None else output_activation
+    activation = check_choice("output_activation", activation, _ACTIVATIONS)
+    units = None if output_units is None else check_positive_int("output_units", output_units)
+    from_logits = check_bool("from_logits", from_logits)
+    labels = _analyse_labels(y)
+    given = f"loss={key!r}"
+
+    _check_logits(key, activation, from_logits)
+    if activation == "softmax" and units == 1:
+        raise ValueError(
+            "output_activation='softmax' with output_units=1 always outputs 1.0, so the "
+            "model cannot learn. For two classes use output_activation='sigmoid' with 1 "
+            "unit and loss='binary_crossentropy', or keep softmax with 2 units and "
+            "loss='sparse_categorical_crossentropy'."
+        )
+    described = f"y holds {_describe(labels)}"
+
+    if key in _REGRESSION_LOSSES:
+        needed = labels.columns
+        _check_regression(key, activation, labels, described)
+        metrics: tuple[str, ...] = ("mae",) if key == "mean_squared_error" else ("mse",)
+    elif key == "binary_crossentropy":
+        needed = labels.columns
+        _check_binary(activation, labels, described)
+        metrics = ("accuracy",) if labels.columns == 1 else ("binary_accuracy",)
+    elif key == "categorical_crossentropy":
+        needed = labels.columns
+        _check_categorical(activation, labels, described)
+        metrics = ("accuracy",)
+    else:
+        needed = labels.n_classes
+        _check_sparse(activation, labels, described, units)
+        metrics = ("accuracy",)
+
+    if units is None:
+        units = needed
+    elif key != "sparse_categorical_crossentropy" and units != needed:
+        raise ValueError(
+            f"output_units={units} does not match y, which has {needed} column(s); "
+            f"{given} compares each output unit with one column of y, so use "
+            f"output_units={needed}."
+        )
+    if key in ("categorical_crossentropy", "sparse_categorical_crossentropy") and units < 2:
+        raise ValueError(
+            f"output_units=1 with {given} gives a loss that is always 0 (a softmax over one "
+            "unit is always 1). Use one unit per class, or binary_crossentropy with a "
+            "1-unit sigmoid output for two classes."
+        )
+    output = f"a {units}-unit {activation} output"
+    if from_logits:
+        output += " with from_logits=True"
+    reason = f"{described}, which fits {given} on {output}."
+    return LossChoice(key, activation, units, metrics, reason)
+
+
+def _check_logits(loss: str, activation: str, from_logits: bool) -> None:
+    if loss in _REGRESSION_LOSSES:
+        if from_logits:
+            raise ValueError(
+                f"from_logits=True only applies to crossentropy losses; got loss={loss!r}, "
+                "which compares the outputs with y directly. Drop from_logits."
+            )
+        return
+    if activation in ("sigmoid", "softmax") and from_logits:
+        raise ValueError(
+            f"output_activation={activation!r} already turns outputs into probabilities, so "
+            f"from_logits=True would apply it twice: use from_logits=False, or "
+            "output_activation='linear' with from_logits=True (numerically safer)."
+        )
+    if activation == "linear" and not from_logits:
+        raise ValueError(
+            f"output_activation='linear' outputs logits (any real number), but loss={loss!r} "
+            "with from_logits=False expects probabilities: pass from_logits=True, or use "
+            f"output_activation={_probability_activation(loss)!r}."
+        )
+    if activation not in ("sigmoid", "softmax", "linear"):
+        raise ValueError(
+            f"loss={loss!r} needs probabilities or logits, but output_activation="
+            f"{activation!r} gives neither: use output_activation="
+            f"{_probability_activation(loss)!r}, or 'linear' with from_logits=True."
+        )
+
+
+def _probability_activation(loss: str) -> str:
+    return "sigmoid" if loss == "binary_crossentropy" else "softmax"
+
+
+def _is_class_labels(labels: _Labels) -> bool:
+    return labels.kind in ("binary", "class_ids", "one_hot", "multi_hot")
+
+
+def _check_regression(loss: str, activation: str, labels: _Labels, described: str) -> None:
+    if activation in ("sigmoid", "softmax") and _is_class_labels(labels):
+        fix = (
+            "use loss='binary_crossentropy' with a sigmoid output"
+            if labels.kind in ("binary", "multi_hot")
+            else "use loss='sparse_categorical_crossentropy' with a softmax output"
+            if labels.kind == "class_ids"
+            else "use loss='categorical_crossentropy' with a softmax output"
+        )
+        raise ValueError(
+            f"{described}, which are class labels, but loss={loss!r} is a regression loss "
+            f"(with output_activation={activation!r}): {fix}."
+        )
+    if activation == "softmax":
+        raise ValueError(
+            f"output_activation='softmax' makes the outputs sum to 1, which does not fit "
+            f"loss={loss!r} on {_describe(labels)}: use output_activation='linear'."
+        )
+    if activation in _RANGES:
+        low, high = _RANGES[activation]
+        if labels.low < low or labels.high > high:
+            raise ValueError(
+                f"output_activation={activation!r} only produces values in [{low:g}, {high:g}]"
+                f", but {described}: use output_activation='linear' (or rescale y)."
+            )
+
+
+def _check_binary(activation: str, labels: _Labels, described: str) -> None:
+    if labels.kind == "class_ids":
+        k = labels.n_classes
+        raise ValueError(
+            f"{described}, but loss='binary_crossentropy' needs 0/1 labels: use "
+            f"loss='sparse_categorical_crossentropy' with a {k}-unit softmax output."
+        )
+    if labels.low < 0 or labels.high > 1:
+        raise ValueError(
+            f"{described}, but loss='binary_crossentropy' needs labels in [0, 1]: use "
+            "loss='mean_squared_error' with a linear output for real-valued targets."
+        )
+    if activation == "softmax":
+        raise ValueError(
+            "output_activation='softmax' makes the units compete (they sum to 1), but "
+            "loss='binary_crossentropy' scores each unit as an independent yes/no: use "
+            "output_activation='sigmoid', or loss='categorical_crossentropy' for one-hot "
+            "labels."
+        )
+
+
+def _check_categorical(activation: str, labels: _Labels, described: str) -> None:
+    if labels.kind in ("binary", "class_ids"):
+        raise ValueError(
+            f"{described} (shape (n,) or (n, 1)), but loss='categorical_crossentropy' "
+            "expects one-hot rows: use loss='sparse_categorical_crossentropy', or one-hot "
+            "encode y with keras.utils.to_categorical(y)."
+        )
+    if labels.kind == "multi_hot":
+        raise ValueError(
+            f"{described}, but loss='categorical_crossentropy' expects exactly one 1 per "
+            "row: for several labels per sample use loss='binary_crossentropy' with a "
+            "sigmoid output."
+        )
+    if labels.kind == "real":
+        raise ValueError(
+            f"{described}, but loss='categorical_crossentropy' expects one-hot rows (or "
+            "rows of probabilities summing to 1): use loss='mean_squared_error' for "
+            "real-valued targets."
+        )
+    _check_softmax_for_categorical("categorical_crossentropy", activation)
+
+
+def _check_softmax_for_categorical(loss: str, activation: str) -> None:
+    if activation == "sigmoid":
+        raise ValueError(
+            f"loss={loss!r} expects a softmax output (probabilities summing to 1 over the "
+            "classes); got output_activation='sigmoid': use output_activation='softmax'."
+        )
+
+
+def _check_sparse(activation: str, labels: _Labels, described: str, units: int | None) -> None:
+    if labels.kind in ("one_hot", "soft"):
+        raise ValueError(
+            f"{described}, but loss='sparse_categorical_crossentropy' expects integer class "
+            "ids: use loss='categorical_crossentropy' or pass integer class ids "
+            "(y.argmax(axis=1))."
+        )
+    if labels.kind == "multi_hot":
+        raise ValueError(
+            f"{described}, but loss='sparse_categorical_crossentropy' expects one integer "
+            "class id per sample: for several labels per sample use "
+            "loss='binary_crossentropy' with a sigmoid output."
+        )
+    if labels.kind == "real":
+        raise ValueError(
+            f"{described}, but loss='sparse_categorical_crossentropy' expects integer class "
+            "ids 0..K-1: use loss='mean_squared_error' for real-valued targets."
+        )
+    _check_softmax_for_categorical("sparse_categorical_crossentropy", activation)
+    if units is not None and labels.high >= units:
+        top = int(labels.high)
+        raise ValueError(
+            f"y contains class id {top}, but output_units={units} can only predict class ids "
+            f"0..{units - 1}: use output_units={top + 1} (one unit per class)."
+        )

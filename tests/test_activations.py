@@ -1,0 +1,269 @@
+"""dlref.activations against keras.activations and tf.GradientTape."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pytest
+
+from dlref import activations as act
+
+RTOL, ATOL = 1e-5, 1e-6
+DTYPES = [np.float32, np.float64]
+ELEMENTWISE = [n for n in act.names() if n != "softmax"]
+
+# (name, keyword arguments) for every parameterisation we check against Keras.
+CASES = [
+    ("sigmoid", {}),
+    ("tanh", {}),
+    ("relu", {}),
+    ("leaky_relu", {}),
+    ("leaky_relu", {"negative_slope": 0.01}),
+    ("leaky_relu", {"negative_slope": 0.3}),
+    ("elu", {}),
+    ("elu", {"alpha": 0.5}),
+    ("elu", {"alpha": 2.0}),
+    ("gelu", {}),
+    ("gelu", {"approximate": True}),
+    ("silu", {}),
+    ("softplus", {}),
+]
+CASE_IDS = [f"{n}-{'-'.join(f'{k}={v}' for k, v in kw.items()) or 'default'}" for n, kw in CASES]
+
+EXTREMES = np.array(
+    [
+        -1e4, -1e3, -710.0, -100.0, -88.7, -87.0, -50.0, -20.0, -5.0, -1.0, -1e-3, -1e-7,
+        0.0,
+        1e-7, 1e-3, 1.0, 5.0, 20.0, 50.0, 87.0, 88.7, 100.0, 710.0, 1e3, 1e4,
+    ]
+)  # fmt: skip
+
+
+def inputs(dtype) -> np.ndarray:
+    rng = np.random.default_rng(20240611)
+    parts = [
+        EXTREMES,
+        rng.normal(0.0, 3.0, 400),
+        rng.uniform(-1e4, 1e4, 100),
+        np.linspace(-10.0, 10.0, 201),  # includes 0 exactly
+    ]
+    return np.concatenate(parts).astype(dtype)
+
+
+@pytest.fixture(scope="module")
+def tf_keras():
+    """Import TensorFlow and Keras once per module, only when a test needs them."""
+    import keras
+    import tensorflow as tf
+
+    return tf, keras
+
+
+def keras_value_and_grad(tf, keras, name, kwargs, x):
+    xt = tf.constant(x)
+    with tf.GradientTape() as tape:
+        tape.watch(xt)
+        y = getattr(keras.activations, name)(xt, **kwargs)
+    return y.numpy(), tape.gradient(y, xt).numpy()
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize(("name", "kwargs"), CASES, ids=CASE_IDS)
+def test_matches_keras(tf_keras, name, kwargs, dtype):
+    tf, keras = tf_keras
+    x = inputs(dtype)
+    expected, _ = keras_value_and_grad(tf, keras, name, kwargs, x)
+    got = getattr(act, name)(x, **kwargs)
+    assert got.dtype == dtype
+    np.testing.assert_allclose(got, expected, rtol=RTOL, atol=ATOL)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize(("name", "kwargs"), CASES, ids=CASE_IDS)
+def test_derivative_matches_gradient_tape(tf_keras, name, kwargs, dtype):
+    tf, keras = tf_keras
+    x = inputs(dtype)
+    # The reference gradient is taken in float64 at the same points.  TensorFlow's own
+    # float32 gradient of approximate gelu is off by up to 4e-6 for x near -5: Eigen's
+    # float32 tanh rounds to -1 there, so its 1 - tanh**2 cancels to 0.
+    _, expected = keras_value_and_grad(tf, keras, name, kwargs, x.astype(np.float64))
+    got = act.derivative(name, x, **kwargs)
+    assert got.dtype == dtype
+    np.testing.assert_allclose(got, expected, rtol=RTOL, atol=ATOL)
+
+
+def test_derivative_at_kinks_follows_tensorflow():
+    zero = np.zeros(1)
+    assert act.derivative("relu", zero)[0] == 0.0
+    assert act.derivative("leaky_relu", zero)[0] == pytest.approx(0.2)
+    assert act.derivative("leaky_relu", zero, negative_slope=0.3)[0] == pytest.approx(0.3)
+    assert act.derivative("elu", zero)[0] == 1.0
+    assert act.derivative("elu", zero, alpha=0.5)[0] == 0.5
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("axis", [-1, 0, 1])
+def test_softmax_matches_keras(tf_keras, dtype, axis):
+    _, keras = tf_keras
+    rng = np.random.default_rng(1)
+    x = np.concatenate(
+        [
+            rng.normal(0.0, 3.0, (20, 5)),
+            [[1e4, -1e4, 0.0, 1e4, -1e4], [-1e4] * 5, [1e4, 1e4 - 1, 1e4 - 2, 0.0, 5.0]],
+        ]
+    ).astype(dtype)
+    expected = keras.activations.softmax(x, axis=axis).numpy()
+    got = act.softmax(x, axis=axis)
+    assert got.dtype == dtype
+    np.testing.assert_allclose(got, expected, rtol=RTOL, atol=ATOL)
+    np.testing.assert_allclose(got.sum(axis=axis), 1.0, rtol=1e-6)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_softmax_jacobian_matches_gradient_tape(tf_keras, dtype):
+    tf, keras = tf_keras
+    rng = np.random.default_rng(2)
+    batch = np.concatenate([rng.normal(0, 2, (6, 4)), [[1e4, -1e4, 0.0, 3.0]]]).astype(dtype)
+    xt = tf.constant(batch)
+    with tf.GradientTape() as tape:
+        tape.watch(xt)
+        y = keras.activations.softmax(xt)
+    expected = tape.batch_jacobian(y, xt).numpy()
+    got = act.softmax_jacobian(batch)
+    assert got.shape == (7, 4, 4) and got.dtype == dtype
+    np.testing.assert_allclose(got, expected, rtol=RTOL, atol=ATOL)
+    # A single vector gives a single (n, n) matrix, equal to the batched one.
+    single = act.softmax_jacobian(batch[0])
+    assert single.shape == (4, 4)
+    np.testing.assert_allclose(single, got[0], rtol=1e-12, atol=0)
+
+
+def test_softmax_jacobian_formula_and_higher_rank():
+    x = np.arange(24, dtype=np.float64).reshape(2, 3, 4) / 7
+    s = act.softmax(x)
+    jac = act.softmax_jacobian(x)
+    assert jac.shape == (2, 3, 4, 4)
+    expected = np.stack(
+        [[np.diag(v) - np.outer(v, v) for v in row] for row in s]
+    )  # diag(s) - s s^T, one matrix per vector
+    np.testing.assert_allclose(jac, expected, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(jac.sum(axis=-1), 0.0, atol=1e-15)
+    np.testing.assert_allclose(jac, np.swapaxes(jac, -1, -2), atol=0)
+
+
+def test_leaky_relu_defaults_differ_between_keras_function_and_layer(tf_keras):
+    _, keras = tf_keras
+    function_default = inspect.signature(keras.activations.leaky_relu).parameters
+    assert function_default["negative_slope"].default == 0.2
+    layer_default = inspect.signature(keras.layers.LeakyReLU).parameters
+    assert layer_default["negative_slope"].default == 0.3
+    assert keras.layers.LeakyReLU().negative_slope == 0.3
+    ours = inspect.signature(act.leaky_relu).parameters["negative_slope"].default
+    assert ours == 0.2
+
+    x = np.array([-10.0, -1.0, 0.0, 2.0], dtype=np.float32)
+    np.testing.assert_allclose(act.leaky_relu(x), keras.activations.leaky_relu(x).numpy())
+    np.testing.assert_allclose(act.leaky_relu(x), [-2.0, -0.2, 0.0, 2.0], rtol=1e-6)
+    np.testing.assert_allclose(
+        act.leaky_relu(x, negative_slope=0.3), keras.layers.LeakyReLU()(x).numpy()
+    )
+    np.testing.assert_allclose(keras.layers.LeakyReLU()(x).numpy(), [-3.0, -0.3, 0, 2.0])
+
+
+def test_gelu_default_is_exact_like_keras_activation(tf_keras):
+    _, keras = tf_keras
+    assert inspect.signature(keras.activations.gelu).parameters["approximate"].default is False
+    assert inspect.signature(act.gelu).parameters["approximate"].default is False
+    # keras.ops.gelu, by contrast, defaults to the tanh approximation.
+    assert inspect.signature(keras.ops.gelu).parameters["approximate"].default is True
+    x = np.array([-3.0, -1.0, 1.0, 3.0])
+    exact, approx = act.gelu(x), act.gelu(x, approximate=True)
+    assert 1e-5 < np.max(np.abs(exact - approx)) < 1e-3
+
+
+def test_known_values():
+    np.testing.assert_allclose(act.sigmoid([0.0]), [0.5])
+    np.testing.assert_allclose(act.tanh([0.0]), [0.0])
+    np.testing.assert_allclose(act.softplus([0.0]), [np.log(2)])
+    np.testing.assert_allclose(act.gelu([1.0]), [0.8413447460685429], rtol=1e-14)
+    np.testing.assert_allclose(act.silu([1.0]), [1 / (1 + np.exp(-1.0))], rtol=1e-14)
+    np.testing.assert_allclose(act.elu([-1.0], alpha=2.0), [2 * (np.exp(-1.0) - 1)], rtol=1e-14)
+    # The maximum slopes quoted in the docs: sigmoid'(0) = 1/4, tanh'(0) = 1.
+    grid = np.linspace(-6, 6, 1201)
+    assert act.derivative("sigmoid", grid).max() == 0.25
+    assert grid[np.argmax(act.derivative("sigmoid", grid))] == 0.0
+    assert act.derivative("tanh", grid).max() == 1.0
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("name", ELEMENTWISE)
+def test_derivative_matches_finite_differences(name, dtype):
+    # Independent of TensorFlow: central differences in float64 away from the kinks.
+    x = np.linspace(-6, 6, 97) + 0.0123
+    h = 1e-6
+    f = act.get(name)
+    numeric = (f(x + h) - f(x - h)) / (2 * h)
+    np.testing.assert_allclose(act.derivative(name, x.astype(dtype)), numeric, atol=2e-6)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_no_warnings_nan_or_inf_for_large_inputs(dtype):
+    x = np.concatenate([EXTREMES, np.linspace(-1e4, 1e4, 2001)]).astype(dtype)
+    batch = np.stack([x, -x, np.full_like(x, 1e4)], axis=-1)
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        results = [act.get(name)(x) for name in ELEMENTWISE]
+        results += [act.leaky_relu(x, 0.3), act.elu(x, alpha=2.0), act.gelu(x, approximate=True)]
+        results += [act.derivative(name, x) for name in ELEMENTWISE]
+        results += [act.derivative("gelu", x, approximate=True)]
+        results += [act.derivative("elu", x, alpha=0.5)]
+        results += [act.softmax(batch), act.softmax(batch, axis=0), act.softmax_jacobian(batch)]
+    for r in results:
+        assert r.dtype == dtype
+        assert np.all(np.isfinite(r))
+
+
+@pytest.mark.parametrize("name", act.names())
+def test_dtype_preserved_and_ints_become_float64(name):
+    f = act.get(name)
+    x32 = np.array([[-1.5, 0.0, 2.5]], dtype=np.float32)
+    assert f(x32).dtype == np.float32
+    assert f(x32.astype(np.float64)).dtype == np.float64
+    assert f(np.array([[-1, 0, 2]])).dtype == np.float64
+    assert f([[True, False, True]]).dtype == np.float64
+    assert f(x32).shape == x32.shape
+
+
+def test_derivative_and_jacobian_dtypes():
+    x32 = np.array([-1.5, 0.0, 2.5], dtype=np.float32)
+    for name in ELEMENTWISE:
+        assert act.derivative(name, x32).dtype == np.float32
+        assert act.derivative(name, [1, 2]).dtype == np.float64
+    assert act.softmax_jacobian(x32).dtype == np.float32
+
+
+def test_names_and_get():
+    assert act.names() == tuple(sorted(act.names()))
+    assert set(act.names()) == {
+        "elu", "gelu", "leaky_relu", "relu", "sigmoid", "silu", "softmax", "softplus", "tanh",
+    }  # fmt: skip
+    for name in act.names():
+        assert act.get(name) is getattr(act, name)
+    assert act.get(" ReLU ") is act.relu
+    with pytest.raises(ValueError, match=r"name='reul'.*Did you mean 'relu'\?"):
+        act.get("reul")
+
+
+def test_every_public_name_is_exported():
+    assert set(act.__all__) == set(act.names()) | {
+        "derivative", "softmax_jacobian", "names", "get",
+    }  # fmt: skip
+
+
+def test_module_does_not_import_tensorflow():
+    code = "import dlref.activations, sys; assert 'tensorflow' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
