@@ -35,6 +35,7 @@ extensions = [
     "notfound.extension",
     "language_switcher",  # local: same page in the other language, relative links
     "korean_search",  # local: a Korean search language that strips particles
+    "gallery_alt",  # local: gallery thumbnails get the example title as alt text
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -48,7 +49,7 @@ suppress_warnings = []
 # -- Internationalisation ----------------------------------------------------------------------
 # English is the source; `-D language=ko` builds the Korean site from docs/locale/ko.
 language = "en"
-locale_dirs = ["locale/"]
+locale_dirs = [str(HERE / "locale")]
 gettext_compact = False  # one catalog per document, as python-docs-ko does
 gettext_uuid = False
 gettext_location = False  # keeps catalogs stable when lines move
@@ -89,6 +90,8 @@ sphinx_gallery_conf = {
     "show_memory": False,
     "show_signature": False,
     "min_reported_time": 0,
+    # The timing pages load jQuery/DataTables from a CDN; the site must stay offline.
+    "write_computation_times": False,
     "capture_repr": ("_repr_html_", "__repr__"),
     "plot_gallery": "True",
 }
@@ -99,7 +102,22 @@ copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = False
 
 # -- 404 page ----------------------------------------------------------------------------------
-notfound_urls_prefix = None  # relative links: works on any hosting prefix
+# 404 pages are served for any missing URL, so their links must be absolute.  Read the Docs
+# computes its own prefix; elsewhere the site lives under DLREF_URL_PREFIX (default "/").
+if not os.environ.get("READTHEDOCS"):
+    _prefix = "/" + os.environ.get("DLREF_URL_PREFIX", "/").strip("/")
+    notfound_urls_prefix = f"{_prefix.rstrip('/')}/{{language}}/"
+
+def _language_specific(app, config):
+    # notfound's prefix needs the language, which is only known after -D language=…
+    prefix = getattr(config, "notfound_urls_prefix", None)
+    if prefix and "{language}" in prefix:
+        config.notfound_urls_prefix = prefix.replace("{language}", config.language or "en")
+
+
+def setup(app):
+    app.connect("config-inited", _language_specific, priority=100)
+
 
 # -- HTML --------------------------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"

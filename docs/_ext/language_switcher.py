@@ -9,6 +9,8 @@ works from ``file://`` and under any hosting prefix.  A script keeps the ``#anch
 
 from __future__ import annotations
 
+import os
+
 LANGUAGES = {"en": "English", "ko": "한국어"}
 
 
@@ -18,13 +20,17 @@ def _add_switcher_context(app, pagename, templatename, context, doctree):
     # From <root>/<lang>/<pagename>.html up to <root>/: one level per path part of the page
     # name, plus one for the language folder.
     up = "../" * (pagename.count("/") + 1)
-    builder = app.builder
-    suffix = getattr(builder, "out_suffix", ".html")
+    other_root = f"{other}/"
+    if os.environ.get("READTHEDOCS"):
+        # Read the Docs serves translations as /<lang>/<version>/: one more level to climb.
+        up += "../"
+        other_root += os.environ.get("READTHEDOCS_VERSION", "latest") + "/"
+    suffix = getattr(app.builder, "out_suffix", ".html")
     context["dlref_lang_current"] = current
     context["dlref_lang_other"] = other
     context["dlref_lang_other_label"] = LANGUAGES[other]
-    context["dlref_lang_other_url"] = f"{up}{other}/{pagename}{suffix}"
-    context["dlref_lang_other_home"] = f"{up}{other}/index{suffix}"
+    context["dlref_lang_other_url"] = f"{up}{other_root}{pagename}{suffix}"
+    context["dlref_lang_other_home"] = f"{up}{other_root}index{suffix}"
 
 
 def setup(app):
