@@ -10,3 +10,14 @@ os.environ.setdefault("MPLBACKEND", "agg")
 collect_ignore = ["docs/conf.py", "docs/build_site.py", "docs/update_catalogs.py", "setup.py"]
 collect_ignore_glob = ["docs/_ext/*", "docs/_build/*", "docs/auto_examples/*", "gallery/*",
                        "benchmarks/*"]
+
+
+def _hypothesis_profile():
+    # No example database: test runs leave nothing behind in the work tree.
+    from hypothesis import settings
+
+    settings.register_profile("dlref", database=None, deadline=None)
+    settings.load_profile("dlref")
+
+
+_hypothesis_profile()

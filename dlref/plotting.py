@@ -60,7 +60,9 @@ def font_path() -> Path:
         )
     path = Path(spec.origin).parent / "fonts" / "NanumGothic.ttf"
     if not path.is_file():
-        raise FileNotFoundError(f"NanumGothic.ttf not found at {path}; reinstall koreanize-matplotlib.")
+        raise FileNotFoundError(
+            f"NanumGothic.ttf not found at {path}; reinstall koreanize-matplotlib."
+        )
     return path
 
 

@@ -1,0 +1,366 @@
+"""Small Keras 3 models used throughout the documentation.
+
+:func:`seed_model` is the classic MNIST multilayer perceptron of the seed notes,
+rewritten in Keras 3 form; :func:`build_mlp` generalises it to any task and
+validates its arguments before TensorFlow is involved, so mistakes produce a
+message that names the argument rather than a deep Keras traceback.
+
+TensorFlow/Keras is imported only inside the functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ._validation import check_choice, check_number, check_positive_int, suggest
+
+if TYPE_CHECKING:  # pragma: no cover
+    import keras
+
+__all__ = ["TASKS", "ACTIVATIONS", "OPTIMIZERS", "build_mlp", "seed_model"]
+
+#: Tasks accepted by :func:`build_mlp` (the same as :func:`dlref.losses.select_loss`).
+TASKS = ("regression", "binary", "multiclass", "multilabel")
+
+#: Activation names accepted by Keras 3.15 (``keras.activations.get``), listed here so
+#: that a typo is caught, with a suggestion, without importing TensorFlow.
+ACTIVATIONS = (
+    "celu", "elu", "exponential", "gelu", "glu", "hard_shrink", "hard_sigmoid",
+    "hard_silu", "hard_swish", "hard_tanh", "leaky_relu", "linear", "log_sigmoid",
+    "log_softmax", "mish", "relu", "relu6", "selu", "sigmoid", "silu", "soft_shrink",
+    "softmax", "softplus", "softsign", "sparse_plus", "sparse_sigmoid", "sparsemax",
+    "squareplus", "swish", "tanh", "tanh_shrink", "threshold",
+)  # fmt: skip
+
+#: Optimizer names accepted by ``keras.optimizers.get`` in Keras 3.15.
+OPTIMIZERS = (
+    "adadelta", "adafactor", "adagrad", "adam", "adamax", "adamw", "ftrl", "lion",
+    "muon", "nadam", "rmsprop", "sgd",
+)  # fmt: skip
+
+# Output layer per task, used when the caller passes ``loss`` explicitly and
+# select_loss() is therefore not consulted.
+_OUTPUT_ACTIVATION = {
+    "regression": "linear",
+    "binary": "sigmoid",
+    "multiclass": "softmax",
+    "multilabel": "sigmoid",
+}
+_DEFAULT_METRICS = {
+    "regression": ["mae"],
+    "binary": ["accuracy"],
+    "multiclass": ["accuracy"],
+    "multilabel": ["binary_accuracy"],
+}
+
+
+def _check_shape(argname: str, value: Any) -> tuple[int, ...]:
+    if not isinstance(value, (tuple, list)):
+        hint = f" Write ({value!r},) for a 1-D input." if isinstance(value, int) else ""
+        raise TypeError(
+            f"{argname} must be a tuple of positive integers such as (8, 8) or (64,); "
+            f"got {type(value).__name__} {value!r}.{hint}"
+        )
+    if len(value) == 0:
+        raise ValueError(f"{argname} must not be empty; got {value!r}.")
+    return tuple(check_positive_int(f"{argname}[{i}]", v) for i, v in enumerate(value))
+
+
+def _check_units(value: Any) -> tuple[int, ...]:
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        raise TypeError(
+            f"hidden_units must be a tuple of positive integers (one per hidden layer); "
+            f"got the int {value!r}. Write ({value!r},) for one hidden layer."
+        )
+    if not isinstance(value, (tuple, list)):
+        raise TypeError(
+            f"hidden_units must be a tuple of positive integers; got {type(value).__name__} "
+            f"{value!r}."
+        )
+    return tuple(check_positive_int(f"hidden_units[{i}]", v) for i, v in enumerate(value))
+
+
+def _check_activation(value: Any) -> Any:
+    if callable(value):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(
+            f"activation must be a Keras activation name or a callable; "
+            f"got {type(value).__name__} {value!r}."
+        )
+    key = value.strip().lower()
+    if key not in ACTIVATIONS:
+        raise ValueError(
+            f"activation={value!r} is not a Keras activation; known names are "
+            f"{list(ACTIVATIONS)}." + suggest(key, ACTIVATIONS)
+        )
+    return key
+
+
+def _check_optimizer(value: Any) -> Any:
+    if isinstance(value, str):
+        key = value.strip().lower()
+        if key not in OPTIMIZERS:
+            raise ValueError(
+                f"optimizer={value!r} is not a Keras optimizer name; known names are "
+                f"{list(OPTIMIZERS)}." + suggest(key, OPTIMIZERS)
+            )
+        return key
+    from .optimizers import Optimizer
+
+    if isinstance(value, Optimizer):  # a dlref numpy optimizer: use its Keras twin
+        return value.to_keras()
+    import keras
+
+    if isinstance(value, keras.optimizers.Optimizer):
+        return value
+    raise TypeError(
+        "optimizer must be a name such as 'adam', a keras.optimizers.Optimizer or a "
+        f"dlref.optimizers.Optimizer; got {type(value).__name__} {value!r}."
+    )
+
+
+def _check_seed(seed: Any) -> int | None:
+    if seed is None:
+        return None
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise TypeError(
+            f"seed must be None or a non-negative integer; got {type(seed).__name__} {seed!r}."
+        )
+    if not 0 <= seed < 2**32:
+        raise ValueError(f"seed must be in [0, 2**32); got {seed!r}.")
+    return int(seed)
+
+
+def build_mlp(
+    input_shape: Sequence[int],
+    hidden_units: Sequence[int] = (128,),
+    activation: str | Any = "relu",
+    dropout: float = 0.2,
+    task: str = "multiclass",
+    num_outputs: int | None = None,
+    optimizer: str | Any = "adam",
+    loss: str | Any | None = None,
+    metrics: list[Any] | None = None,
+    seed: int | None = None,
+) -> keras.Sequential:
+    """Build and compile a multilayer perceptron (``keras.Sequential``) for a task.
+
+    The model is ``keras.Input(shape=input_shape)``, then ``Flatten`` if the input
+    has more than one axis, then for each entry of ``hidden_units`` a ``Dense``
+    layer (followed by ``Dropout(dropout)`` when ``dropout > 0``), then an output
+    layer whose size and activation fit ``task``:
+
+    ==============  =====================  ==============
+    task            output units           activation
+    ==============  =====================  ==============
+    ``binary``      1                      sigmoid
+    ``multiclass``  ``num_outputs``        softmax
+    ``multilabel``  ``num_outputs``        sigmoid
+    ``regression``  ``num_outputs``        linear
+    ==============  =====================  ==============
+
+    When ``loss`` is None, loss, output activation and metrics come from
+    :func:`dlref.losses.select_loss`.  Layers have stable names (``flatten``,
+    ``hidden_1``, ``dropout_1``, ..., ``output``) so diagnostics are easy to read.
+
+    Parameters
+    ----------
+    input_shape : tuple of int
+        Shape of one sample, e.g. ``(8, 8)`` for 8x8 digit images.
+    hidden_units : tuple of int, default (128,)
+        Width of each hidden layer; ``()`` gives a linear/logistic model.
+    activation : str or callable, default "relu"
+        Hidden-layer activation (any Keras activation name).
+    dropout : float, default 0.2
+        Dropout rate in :math:`[0, 1)` after each hidden layer; 0 adds no Dropout layer.
+    task : {"multiclass", "binary", "multilabel", "regression"}, default "multiclass"
+        Decides the output layer and the default loss.
+    num_outputs : int, optional
+        Output units.  Defaults to 1 for ``binary`` and 10 otherwise.  ``binary``
+        accepts only 1 (use ``multiclass`` with 2 units for a two-way softmax);
+        ``multiclass`` and ``multilabel`` need at least 2.
+    optimizer : str, keras.optimizers.Optimizer or dlref.optimizers.Optimizer, default "adam"
+        Optimizer; a dlref numpy optimizer is converted with ``to_keras()``.
+    loss : str or keras.losses.Loss, optional
+        Loss; None picks it with :func:`dlref.losses.select_loss`.
+    metrics : list, optional
+        Metrics; None uses the task's usual metric (accuracy, or MAE for regression).
+    seed : int, optional
+        If given, ``keras.utils.set_random_seed(seed)`` is called before building,
+        which makes the initial weights (and later training) reproducible.
+
+    Returns
+    -------
+    keras.Sequential
+        The compiled model, named ``"mlp"``.
+
+    Raises
+    ------
+    ValueError
+        If ``dropout`` is outside :math:`[0, 1)`, a size is not positive, a name
+        (activation, optimizer, task) is unknown -- with the closest valid name
+        suggested -- or ``num_outputs`` does not fit ``task``.
+    TypeError
+        If an argument has the wrong type.
+
+    See Also
+    --------
+    seed_model : The fixed MNIST architecture of the seed notes.
+    dlref.losses.select_loss : How the loss and output layer are chosen.
+    dlref.diagnostics.gradient_norms : Inspect the built model.
+
+    Examples
+    --------
+    >>> from dlref.models import build_mlp
+    >>> model = build_mlp((8, 8), hidden_units=(32, 16), seed=0)
+    >>> [layer.name for layer in model.layers]
+    ['flatten', 'hidden_1', 'dropout_1', 'hidden_2', 'dropout_2', 'output']
+    >>> model.output_shape
+    (None, 10)
+    >>> model.count_params()  # 64*32+32 + 32*16+16 + 16*10+10
+    2778
+    >>> model.loss, model.layers[-1].activation.__name__
+    ('sparse_categorical_crossentropy', 'softmax')
+    >>> build_mlp((3,), hidden_units=(), task="binary").output_shape
+    (None, 1)
+    >>> build_mlp((8, 8), dropout=1.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: dropout must be in [0, 1); got 1.0.
+    """
+    # Validate everything before importing TensorFlow: errors stay fast and readable.
+    shape = _check_shape("input_shape", input_shape)
+    units = _check_units(hidden_units)
+    act = _check_activation(activation)
+    rate = check_number("dropout", dropout, low=0.0, high=1.0, high_inclusive=False)
+    task = check_choice("task", task, TASKS)
+    if num_outputs is None:
+        n_out = 1 if task == "binary" else 10
+    else:
+        n_out = check_positive_int("num_outputs", num_outputs)
+    if task == "binary" and n_out != 1:
+        raise ValueError(
+            f"task='binary' uses one sigmoid unit, so num_outputs must be 1 (or None); "
+            f"got num_outputs={num_outputs!r}. For {n_out} classes use task='multiclass', "
+            "for independent labels task='multilabel'."
+        )
+    if task in ("multiclass", "multilabel") and n_out < 2:
+        why = "a 1-unit softmax always outputs 1.0" if task == "multiclass" else "1 label is binary"
+        raise ValueError(
+            f"task={task!r} needs num_outputs >= 2 ({why}); got num_outputs={num_outputs!r}. "
+            "For a single yes/no output use task='binary'."
+        )
+    if metrics is not None and not isinstance(metrics, (list, tuple)):
+        raise TypeError(
+            f"metrics must be a list such as ['accuracy'] or None; got "
+            f"{type(metrics).__name__} {metrics!r}."
+        )
+    seed = _check_seed(seed)
+    opt = _check_optimizer(optimizer)
+
+    if loss is None:
+        from .losses import select_loss
+
+        # select_loss counts multiclass/multilabel outputs from labels, so hand it
+        # representative ones: class ids 0..K-1, or multi-hot rows over K labels.
+        labels = {
+            "multiclass": np.arange(n_out),
+            "multilabel": np.array([[0] * n_out, [1] * n_out]),
+        }.get(task)
+        choice = select_loss(task=task, y=labels)
+        loss, out_act = choice.loss, choice.output_activation
+        if metrics is None:
+            metrics = list(choice.metrics)
+    else:
+        out_act = _OUTPUT_ACTIVATION[task]
+    if metrics is None:
+        metrics = list(_DEFAULT_METRICS[task])
+
+    import keras
+
+    if seed is not None:
+        keras.utils.set_random_seed(seed)
+    layers: list[Any] = [keras.Input(shape=shape)]
+    if len(shape) > 1:
+        layers.append(keras.layers.Flatten(name="flatten"))
+    for i, n in enumerate(units, start=1):
+        layers.append(keras.layers.Dense(n, activation=act, name=f"hidden_{i}"))
+        if rate > 0:
+            layers.append(keras.layers.Dropout(rate, name=f"dropout_{i}"))
+    layers.append(keras.layers.Dense(n_out, activation=out_act, name="output"))
+    model = keras.Sequential(layers, name="mlp")
+    model.compile(optimizer=opt, loss=loss, metrics=list(metrics))
+    return model
+
+
+def seed_model(
+    input_shape: Sequence[int] = (28, 28), seed: int | None = None
+) -> keras.Sequential:
+    """Build the seed notes' MNIST classifier, in Keras 3 form.
+
+    The architecture is exactly the notes' one -- ``Flatten`` 28x28 -> ``Dense(128,
+    relu)`` -> ``Dropout(0.2)`` -> ``Dense(10, softmax)``, compiled with ``adam``,
+    ``sparse_categorical_crossentropy`` and ``accuracy`` -- except that the input
+    is declared by a ``keras.Input`` first: Keras 3 warns about the notes' form
+    ``keras.layers.Flatten(input_shape=(28, 28))`` (``UserWarning: Do not pass an
+    `input_shape`/`input_dim` argument to a layer``).
+
+    Parameters
+    ----------
+    input_shape : tuple of int, default (28, 28)
+        Image shape; ``(8, 8)`` fits :func:`dlref.datasets.load_digits_images`.
+    seed : int, optional
+        If given, passed to ``keras.utils.set_random_seed`` before building.
+
+    Returns
+    -------
+    keras.Sequential
+        The compiled model, named ``"seed_mlp"``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``input_shape`` is not a tuple of positive integers, or ``seed`` is invalid.
+
+    See Also
+    --------
+    build_mlp : The same model with every choice exposed.
+    dlref.datasets.load_mnist : The data it was written for.
+
+    Examples
+    --------
+    >>> from dlref.models import seed_model
+    >>> model = seed_model()
+    >>> [(layer.name, layer.output.shape) for layer in model.layers]
+    [('flatten', (None, 784)), ('dense', (None, 128)), ('dropout', (None, 128)),
+     ('dense_1', (None, 10))]
+    >>> model.count_params()
+    101770
+    >>> seed_model(input_shape=(8, 8)).count_params()  # for 8x8 digits
+    9610
+    """
+    shape = _check_shape("input_shape", input_shape)
+    seed = _check_seed(seed)
+    import keras
+
+    if seed is not None:
+        keras.utils.set_random_seed(seed)
+    # Layer names are fixed to Keras' first-model defaults so summaries are stable.
+    model = keras.Sequential(
+        [
+            keras.Input(shape=shape),
+            keras.layers.Flatten(name="flatten"),
+            keras.layers.Dense(128, activation="relu", name="dense"),
+            keras.layers.Dropout(0.2, name="dropout"),
+            keras.layers.Dense(10, activation="softmax", name="dense_1"),
+        ],
+        name="seed_mlp",
+    )
+    model.compile(
+        optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"]
+    )
+    return model

@@ -1,0 +1,1098 @@
+r"""Numpy reference implementations of the optimizers of Keras 3.
+
+Each optimizer reproduces the update rule of its ``keras.optimizers`` namesake
+exactly: same defaults, same placement of :math:`\epsilon`, same momentum form and
+the same bias correction.  Arithmetic is done in the dtype of the parameters
+(``float32`` parameters give ``float32`` updates, as in Keras), so 100 steps of the
+numpy version agree with Keras to ``float32`` round-off.
+
+The module also holds a few classic two-dimensional test functions
+(:func:`rosenbrock`, :func:`beale`, :func:`quadratic`) and :func:`minimize`, which
+records an optimizer's trajectory for loss-surface plots.
+
+This module only needs numpy; TensorFlow is imported only by
+:meth:`Optimizer.to_keras`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ._validation import (
+    as_float_array,
+    check_choice,
+    check_finite,
+    check_number,
+    check_positive_int,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import keras
+
+__all__ = [
+    "Optimizer",
+    "SGD",
+    "RMSprop",
+    "Adagrad",
+    "Adam",
+    "get",
+    "names",
+    "minimize",
+    "rosenbrock",
+    "rosenbrock_grad",
+    "beale",
+    "beale_grad",
+    "quadratic",
+    "quadratic_grad",
+]
+
+
+def _check_bool(argname: str, value: Any) -> bool:
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{argname} must be True or False; got {type(value).__name__} {value!r}.")
+    return bool(value)
+
+
+class Optimizer:
+    r"""Base class of the numpy optimizers: bookkeeping shared by every update rule.
+
+    Subclasses implement :meth:`_init_slots` (state for one parameter) and
+    :meth:`_update` (one update of one parameter).  :meth:`step` handles single
+    arrays or lists of arrays, shape checks and the step counter.
+
+    Parameters
+    ----------
+    learning_rate : float
+        Step size :math:`\eta > 0`.
+
+    Attributes
+    ----------
+    iterations : int
+        Number of calls to :meth:`step` so far (Keras' ``optimizer.iterations``).
+
+    See Also
+    --------
+    SGD, RMSprop, Adagrad, Adam : The concrete update rules.
+    get : Build one by name.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.optimizers import Optimizer, SGD
+    >>> opt = SGD(learning_rate=0.5)
+    >>> isinstance(opt, Optimizer), opt.iterations
+    (True, 0)
+    >>> opt.step(np.array([1.0]), np.array([1.0])), opt.iterations
+    (array([0.5]), 1)
+    """
+
+    #: Name accepted by :func:`get` and used by :meth:`to_keras`.
+    name: str = "optimizer"
+
+    def __init__(self, learning_rate: float) -> None:
+        self.learning_rate = check_number(
+            "learning_rate", learning_rate, low=0.0, low_inclusive=False
+        )
+        self.iterations = 0
+        self._slots: list[dict[str, np.ndarray]] | None = None
+        self._shapes: list[tuple[int, ...]] | None = None
+
+    # -- hooks for subclasses -------------------------------------------------
+    def _init_slots(self, w: np.ndarray) -> dict[str, np.ndarray]:  # pragma: no cover
+        raise NotImplementedError
+
+    def _update(
+        self, w: np.ndarray, g: np.ndarray, slots: dict[str, np.ndarray], t: int
+    ) -> np.ndarray:  # pragma: no cover
+        raise NotImplementedError
+
+    def _config(self) -> dict[str, Any]:
+        return {"learning_rate": self.learning_rate}
+
+    # -- public API -----------------------------------------------------------
+    def get_config(self) -> dict[str, Any]:
+        """Return the hyperparameters as a dict (the constructor's keyword arguments).
+
+        The state (momentum, accumulators, step count) is not part of the config.
+
+        Returns
+        -------
+        dict
+            Keyword arguments that rebuild an identical, fresh optimizer.
+
+        See Also
+        --------
+        to_keras : Build the equivalent Keras optimizer from this config.
+
+        Examples
+        --------
+        >>> from dlref.optimizers import SGD
+        >>> SGD(learning_rate=0.1, momentum=0.9).get_config()
+        {'learning_rate': 0.1, 'momentum': 0.9, 'nesterov': False}
+        """
+        return dict(self._config())
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self._config().items())
+        return f"{type(self).__name__}({args})"
+
+    def reset(self) -> None:
+        """Forget all per-parameter state and set :attr:`iterations` back to 0.
+
+        After a reset the optimizer behaves like a fresh one with the same
+        hyperparameters and accepts parameters of new shapes.
+
+        See Also
+        --------
+        step : Builds the state again on its next call.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from dlref.optimizers import Adam
+        >>> opt = Adam()
+        >>> _ = opt.step(np.zeros(2), np.ones(2))
+        >>> opt.iterations
+        1
+        >>> opt.reset()
+        >>> opt.iterations
+        0
+        """
+        self.iterations = 0
+        self._slots = None
+        self._shapes = None
+
+    def step(
+        self, params: np.ndarray | Sequence[np.ndarray], grads: np.ndarray | Sequence[np.ndarray]
+    ) -> np.ndarray | list[np.ndarray]:
+        """Apply one update and return the new parameters.
+
+        The inputs are not modified.  The optimizer keeps per-parameter state
+        (momentum, accumulators) between calls, so always pass the parameters in
+        the same order, like Keras' ``apply_gradients``.
+
+        Parameters
+        ----------
+        params : array_like or list of array_like
+            Current parameter value(s).  Arithmetic is done in their dtype
+            (``float32`` stays ``float32``; integers become ``float64``).
+        grads : array_like or list of array_like
+            Gradient(s) of the loss, one per parameter and of the same shape.
+
+        Returns
+        -------
+        numpy.ndarray or list of numpy.ndarray
+            Updated parameter(s): a single array if ``params`` was a single array,
+            otherwise a list.
+
+        Raises
+        ------
+        ValueError
+            If the numbers or shapes of ``params`` and ``grads`` differ, or if they
+            differ from the shapes seen on the first call (use :meth:`reset`).
+        TypeError
+            If an entry is not numeric.
+
+        See Also
+        --------
+        minimize : Repeated steps on a test function.
+        reset : Start again with fresh state.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from dlref.optimizers import SGD
+        >>> SGD(learning_rate=0.1).step(np.array([1.0, 2.0]), np.array([1.0, -1.0]))
+        array([0.9, 2.1])
+        >>> SGD(learning_rate=0.1).step([np.ones(2), np.ones(1)], [np.ones(2), np.ones(1)])
+        [array([0.9, 0.9]), array([0.9])]
+        """
+        single = not isinstance(params, (list, tuple))
+        p_list = [params] if single else list(params)
+        if single or not isinstance(grads, (list, tuple)):
+            # A single parameter takes a single gradient, even one written as a list.
+            g_list = [grads]
+        else:
+            g_list = list(grads)
+        if len(p_list) != len(g_list):
+            raise ValueError(
+                f"params and grads must have the same length; got {len(p_list)} param(s) "
+                f"and {len(g_list)} gradient(s)."
+            )
+        if not p_list:
+            raise ValueError("params must hold at least one array; got an empty list.")
+        ws, gs = [], []
+        for i, (p, g) in enumerate(zip(p_list, g_list, strict=True)):
+            pname = "params" if single else f"params[{i}]"
+            gname = "grads" if single else f"grads[{i}]"
+            w = as_float_array(pname, p)
+            # Keras casts the gradient to the variable's dtype before updating.
+            gr = as_float_array(gname, g).astype(w.dtype, copy=False)
+            if gr.shape != w.shape:
+                raise ValueError(
+                    f"{gname} has shape {gr.shape} but {pname} has shape {w.shape}; "
+                    "each gradient must have the shape of its parameter."
+                )
+            ws.append(w)
+            gs.append(gr)
+        shapes = [w.shape for w in ws]
+        if self._slots is None:
+            self._slots = [self._init_slots(w) for w in ws]
+            self._shapes = shapes
+        elif shapes != self._shapes:
+            raise ValueError(
+                f"params have shapes {shapes} but this optimizer's state was built for "
+                f"{self._shapes}; pass the same parameters in the same order every step, "
+                "or call reset() first."
+            )
+        # Keras computes bias corrections with ``iterations + 1`` and increments afterwards.
+        t = self.iterations + 1
+        new = [self._update(w, g, s, t) for w, g, s in zip(ws, gs, self._slots, strict=True)]
+        self.iterations = t
+        return new[0] if single else new
+
+    def to_keras(self) -> keras.optimizers.Optimizer:
+        """Build the equivalent ``keras.optimizers`` object (imports TensorFlow).
+
+        Only the hyperparameters are copied, not the state.  Keras 3 rejects integer
+        ``learning_rate`` and ``momentum`` values; they are passed as floats here.
+
+        Returns
+        -------
+        keras.optimizers.Optimizer
+            A fresh Keras optimizer with the same hyperparameters.
+
+        See Also
+        --------
+        get_config : The hyperparameters that are copied.
+
+        Examples
+        --------
+        >>> from dlref.optimizers import RMSprop
+        >>> type(RMSprop(learning_rate=0.01).to_keras()).__name__
+        'RMSprop'
+        """
+        import keras
+
+        cls = getattr(keras.optimizers, type(self).__name__)
+        # Keras rejects ints for learning_rate and momentum: everything numeric is a float here.
+        return cls(**self._config())
+
+
+class SGD(Optimizer):
+    r"""Stochastic gradient descent, optionally with (Nesterov) momentum.
+
+    Without momentum the update is :math:`w \leftarrow w - \eta g`.  With momentum
+    :math:`\mu > 0`, Keras keeps a velocity :math:`v` (initially 0) and uses
+
+    .. math::
+
+        v \leftarrow \mu v - \eta g, \qquad w \leftarrow w + v,
+
+    and with ``nesterov=True`` the parameter step looks one velocity ahead:
+    :math:`w \leftarrow w + \mu v - \eta g` (with the already updated :math:`v`).
+
+    Parameters
+    ----------
+    learning_rate : float, default 0.01
+        Step size :math:`\eta > 0`.
+    momentum : float, default 0.0
+        Momentum :math:`\mu \in [0, 1]`.
+    nesterov : bool, default False
+        Use Nesterov momentum.
+
+    Raises
+    ------
+    ValueError
+        If ``learning_rate <= 0`` or ``momentum`` is outside :math:`[0, 1]`.
+    TypeError
+        If a hyperparameter has the wrong type.
+
+    See Also
+    --------
+    keras.optimizers.SGD : The Keras optimizer this class reproduces.
+    RMSprop, Adagrad, Adam : Adaptive alternatives.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.optimizers import SGD
+    >>> opt = SGD(learning_rate=0.1, momentum=0.9)
+    >>> w = np.array([1.0])
+    >>> for _ in range(3):
+    ...     w = opt.step(w, 2 * w)  # gradient of w**2
+    >>> w
+    array([0.062])
+    """
+
+    name = "sgd"
+
+    def __init__(
+        self, learning_rate: float = 0.01, momentum: float = 0.0, nesterov: bool = False
+    ) -> None:
+        super().__init__(learning_rate)
+        self.momentum = check_number("momentum", momentum, low=0.0, high=1.0)
+        self.nesterov = _check_bool("nesterov", nesterov)
+
+    def _config(self) -> dict[str, Any]:
+        return {
+            "learning_rate": self.learning_rate,
+            "momentum": self.momentum,
+            "nesterov": self.nesterov,
+        }
+
+    def _init_slots(self, w: np.ndarray) -> dict[str, np.ndarray]:
+        return {"velocity": np.zeros_like(w)} if self.momentum != 0 else {}
+
+    def _update(self, w, g, slots, t):
+        lr = w.dtype.type(self.learning_rate)
+        if self.momentum == 0:
+            return w - g * lr
+        mu = w.dtype.type(self.momentum)
+        v = slots["velocity"] * mu - g * lr
+        slots["velocity"] = v
+        if self.nesterov:
+            return w + (v * mu - g * lr)
+        return w + v
+
+
+class RMSprop(Optimizer):
+    r"""RMSprop: divide the step by a running root-mean-square of the gradients.
+
+    Keras' form, with every state initialised to 0:
+
+    .. math::
+
+        s \leftarrow \rho s + (1 - \rho) g^2, \qquad
+        \Delta = \frac{\eta\, g}{\sqrt{s + \epsilon}}
+
+    (:math:`\epsilon` is inside the square root).  With ``centered=True`` a running
+    mean :math:`\bar g \leftarrow \rho \bar g + (1-\rho) g` is kept and the denominator
+    becomes :math:`\sqrt{s - \bar g^2 + \epsilon}`.  Without momentum
+    :math:`w \leftarrow w - \Delta`; with momentum :math:`\mu > 0`,
+    :math:`m \leftarrow \mu m + \Delta,\ w \leftarrow w - m`.
+
+    Parameters
+    ----------
+    learning_rate : float, default 0.001
+        Step size :math:`\eta > 0`.
+    rho : float, default 0.9
+        Decay :math:`\rho \in [0, 1)` of the squared-gradient average.
+    momentum : float, default 0.0
+        Momentum :math:`\mu \in [0, 1)`.
+    epsilon : float, default 1e-7
+        :math:`\epsilon \geq 0`, added under the square root.
+    centered : bool, default False
+        Normalise by the estimated variance instead of the second moment.
+
+    Raises
+    ------
+    ValueError
+        If a hyperparameter is outside its range.
+    TypeError
+        If a hyperparameter has the wrong type.
+
+    See Also
+    --------
+    keras.optimizers.RMSprop : The Keras optimizer this class reproduces.
+    Adam : RMSprop plus momentum and bias correction.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.optimizers import RMSprop
+    >>> RMSprop(learning_rate=0.1).step(np.array([1.0]), np.array([2.0]))
+    array([0.68377227])
+    """
+
+    name = "rmsprop"
+
+    def __init__(
+        self,
+        learning_rate: float = 0.001,
+        rho: float = 0.9,
+        momentum: float = 0.0,
+        epsilon: float = 1e-7,
+        centered: bool = False,
+    ) -> None:
+        super().__init__(learning_rate)
+        self.rho = check_number("rho", rho, low=0.0, high=1.0, high_inclusive=False)
+        self.momentum = check_number("momentum", momentum, low=0.0, high=1.0, high_inclusive=False)
+        self.epsilon = check_number("epsilon", epsilon, low=0.0)
+        self.centered = _check_bool("centered", centered)
+
+    def _config(self) -> dict[str, Any]:
+        return {
+            "learning_rate": self.learning_rate,
+            "rho": self.rho,
+            "momentum": self.momentum,
+            "epsilon": self.epsilon,
+            "centered": self.centered,
+        }
+
+    def _init_slots(self, w: np.ndarray) -> dict[str, np.ndarray]:
+        slots = {"velocity": np.zeros_like(w)}
+        if self.momentum > 0:
+            slots["momentum"] = np.zeros_like(w)
+        if self.centered:
+            slots["average_gradient"] = np.zeros_like(w)
+        return slots
+
+    def _update(self, w, g, slots, t):
+        dt = w.dtype.type
+        lr, rho, eps = dt(self.learning_rate), dt(self.rho), dt(self.epsilon)
+        one_minus_rho = dt(1 - self.rho)
+        s = rho * slots["velocity"] + one_minus_rho * np.square(g)
+        slots["velocity"] = s
+        if self.centered:
+            gbar = rho * slots["average_gradient"] + one_minus_rho * g
+            slots["average_gradient"] = gbar
+            denominator = s - np.square(gbar) + eps
+        else:
+            denominator = s + eps
+        increment = (lr * g) / np.sqrt(denominator)
+        if self.momentum > 0:
+            m = dt(self.momentum) * slots["momentum"] + increment
+            slots["momentum"] = m
+            return w - m
+        return w - increment
+
+
+class Adagrad(Optimizer):
+    r"""Adagrad: per-coordinate steps shrinking with the sum of past squared gradients.
+
+    Keras starts the accumulator at ``initial_accumulator_value`` (not 0) and puts
+    :math:`\epsilon` inside the square root:
+
+    .. math::
+
+        a \leftarrow a + g^2, \qquad w \leftarrow w - \frac{\eta\, g}{\sqrt{a + \epsilon}},
+        \qquad a_0 = 0.1 .
+
+    Parameters
+    ----------
+    learning_rate : float, default 0.001
+        Step size :math:`\eta > 0`.
+    initial_accumulator_value : float, default 0.1
+        Starting value :math:`a_0 \geq 0` of the accumulator.
+    epsilon : float, default 1e-7
+        :math:`\epsilon \geq 0`, added under the square root.
+
+    Raises
+    ------
+    ValueError
+        If a hyperparameter is outside its range.
+    TypeError
+        If a hyperparameter has the wrong type.
+
+    See Also
+    --------
+    keras.optimizers.Adagrad : The Keras optimizer this class reproduces.
+    RMSprop : Replaces the sum by a decaying average.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.optimizers import Adagrad
+    >>> Adagrad(learning_rate=0.1).step(np.array([1.0]), np.array([2.0]))
+    array([0.90122704])
+    """
+
+    name = "adagrad"
+
+    def __init__(
+        self,
+        learning_rate: float = 0.001,
+        initial_accumulator_value: float = 0.1,
+        epsilon: float = 1e-7,
+    ) -> None:
+        super().__init__(learning_rate)
+        self.initial_accumulator_value = check_number(
+            "initial_accumulator_value", initial_accumulator_value, low=0.0
+        )
+        self.epsilon = check_number("epsilon", epsilon, low=0.0)
+
+    def _config(self) -> dict[str, Any]:
+        return {
+            "learning_rate": self.learning_rate,
+            "initial_accumulator_value": self.initial_accumulator_value,
+            "epsilon": self.epsilon,
+        }
+
+    def _init_slots(self, w: np.ndarray) -> dict[str, np.ndarray]:
+        return {"accumulator": np.full_like(w, self.initial_accumulator_value)}
+
+    def _update(self, w, g, slots, t):
+        dt = w.dtype.type
+        a = slots["accumulator"] + np.square(g)
+        slots["accumulator"] = a
+        return w - (dt(self.learning_rate) * g) / np.sqrt(a + dt(self.epsilon))
+
+
+class Adam(Optimizer):
+    r"""Adam: momentum on the gradient, RMS scaling, and bias correction.
+
+    Keras folds the bias corrections into the step size and adds :math:`\epsilon`
+    *outside* the square root, to the uncorrected :math:`\sqrt{v}` (at step
+    :math:`t = 1, 2, \dots`):
+
+    .. math::
+
+        m \leftarrow m + (1 - \beta_1)(g - m), \qquad
+        v \leftarrow v + (1 - \beta_2)(g^2 - v),
+
+    .. math::
+
+        \alpha_t = \eta \, \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t}, \qquad
+        w \leftarrow w - \frac{\alpha_t\, m}{\sqrt{v} + \epsilon} .
+
+    This is the "efficient" form of Kingma & Ba (2015), Sec. 2; its
+    :math:`\epsilon` is effectively :math:`\epsilon\sqrt{1-\beta_2^t}` of the textbook
+    form.  With ``amsgrad=True`` :math:`\hat v \leftarrow \max(\hat v, v)` replaces
+    :math:`v` in the denominator.
+
+    Parameters
+    ----------
+    learning_rate : float, default 0.001
+        Step size :math:`\eta > 0`.
+    beta_1 : float, default 0.9
+        Decay :math:`\beta_1 \in [0, 1)` of the first moment.
+    beta_2 : float, default 0.999
+        Decay :math:`\beta_2 \in [0, 1)` of the second moment.
+    epsilon : float, default 1e-7
+        :math:`\epsilon \geq 0`, added to :math:`\sqrt{v}`.
+    amsgrad : bool, default False
+        Use the AMSGrad variant.
+
+    Raises
+    ------
+    ValueError
+        If a hyperparameter is outside its range.
+    TypeError
+        If a hyperparameter has the wrong type.
+
+    See Also
+    --------
+    keras.optimizers.Adam : The Keras optimizer this class reproduces.
+    RMSprop : Adam without momentum and bias correction.
+
+    Examples
+    --------
+    The first Adam step moves every coordinate by about ``learning_rate``,
+    whatever the gradient's scale; :math:`\epsilon` only shows for tiny gradients:
+
+    >>> import numpy as np
+    >>> from dlref.optimizers import Adam
+    >>> Adam(learning_rate=0.1).step(np.array([1.0, 1.0]), np.array([1000.0, 0.001]))
+    array([0.9       , 0.90031523])
+    """
+
+    name = "adam"
+
+    def __init__(
+        self,
+        learning_rate: float = 0.001,
+        beta_1: float = 0.9,
+        beta_2: float = 0.999,
+        epsilon: float = 1e-7,
+        amsgrad: bool = False,
+    ) -> None:
+        super().__init__(learning_rate)
+        self.beta_1 = check_number("beta_1", beta_1, low=0.0, high=1.0, high_inclusive=False)
+        self.beta_2 = check_number("beta_2", beta_2, low=0.0, high=1.0, high_inclusive=False)
+        self.epsilon = check_number("epsilon", epsilon, low=0.0)
+        self.amsgrad = _check_bool("amsgrad", amsgrad)
+
+    def _config(self) -> dict[str, Any]:
+        return {
+            "learning_rate": self.learning_rate,
+            "beta_1": self.beta_1,
+            "beta_2": self.beta_2,
+            "epsilon": self.epsilon,
+            "amsgrad": self.amsgrad,
+        }
+
+    def _init_slots(self, w: np.ndarray) -> dict[str, np.ndarray]:
+        slots = {"m": np.zeros_like(w), "v": np.zeros_like(w)}
+        if self.amsgrad:
+            slots["v_hat"] = np.zeros_like(w)
+        return slots
+
+    def _update(self, w, g, slots, t):
+        dt = w.dtype.type
+        # Same order of operations and dtype as keras/src/optimizers/adam.py.
+        step = dt(t)
+        beta_1_power = dt(self.beta_1) ** step
+        beta_2_power = dt(self.beta_2) ** step
+        alpha = dt(self.learning_rate) * np.sqrt(dt(1) - beta_2_power) / (dt(1) - beta_1_power)
+        m = slots["m"] + (g - slots["m"]) * dt(1 - self.beta_1)
+        v = slots["v"] + (np.square(g) - slots["v"]) * dt(1 - self.beta_2)
+        slots["m"], slots["v"] = m, v
+        if self.amsgrad:
+            v = np.maximum(slots["v_hat"], v)
+            slots["v_hat"] = v
+        return w - (m * alpha) / (np.sqrt(v) + dt(self.epsilon))
+
+
+_REGISTRY: dict[str, type[Optimizer]] = {
+    cls.name: cls for cls in (SGD, RMSprop, Adagrad, Adam)
+}
+
+
+def names() -> list[str]:
+    """Return the names accepted by :func:`get`, sorted.
+
+    They are the lower-cased class names, as for ``keras.optimizers.get``.
+
+    Returns
+    -------
+    list of str
+        Lower-case optimizer names.
+
+    See Also
+    --------
+    get : Build an optimizer from one of these names.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import names
+    >>> names()
+    ['adagrad', 'adam', 'rmsprop', 'sgd']
+    """
+    return sorted(_REGISTRY)
+
+
+def get(name: str, **kwargs: Any) -> Optimizer:
+    """Build a numpy optimizer from its name (case-insensitive), like ``keras.optimizers.get``.
+
+    Unknown names raise an error that suggests the closest known name.
+
+    Parameters
+    ----------
+    name : str
+        One of :func:`names`.
+    **kwargs
+        Hyperparameters passed to the optimizer's constructor.
+
+    Returns
+    -------
+    Optimizer
+        A fresh optimizer.
+
+    Raises
+    ------
+    ValueError
+        If the name is unknown (the message suggests the closest name) or a
+        hyperparameter is out of range.
+    TypeError
+        If ``name`` is not a string or a keyword argument is not accepted.
+
+    See Also
+    --------
+    names : The accepted names.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import get
+    >>> get("Adam", learning_rate=0.01)
+    Adam(learning_rate=0.01, beta_1=0.9, beta_2=0.999, epsilon=1e-07, amsgrad=False)
+    >>> get("adma")
+    Traceback (most recent call last):
+    ...
+    ValueError: name='adma' is not supported; allowed values are [...]. Did you mean 'adam'?
+    """
+    key = check_choice("name", name, names())
+    cls = _REGISTRY[key]
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:
+        if "unexpected keyword" not in str(exc):
+            raise
+        import inspect
+
+        allowed = list(inspect.signature(cls).parameters)
+        raise TypeError(
+            f"{cls.__name__} got unexpected keyword argument(s) "
+            f"{sorted(set(kwargs) - set(allowed))}; allowed are {allowed}."
+        ) from None
+
+
+# ---------------------------------------------------------------------------
+# Test functions and trajectories
+# ---------------------------------------------------------------------------
+
+
+def _as_points(argname: str, x: Any, dim: int | None = 2) -> np.ndarray:
+    arr = as_float_array(argname, x)
+    if arr.ndim == 0 or (dim is not None and arr.shape[-1] != dim):
+        want = f"(..., {dim})" if dim is not None else "(..., d)"
+        raise ValueError(f"{argname} must have shape {want}; got shape {arr.shape}.")
+    return arr
+
+
+def rosenbrock(x: Any, a: float = 1.0, b: float = 100.0) -> np.ndarray | float:
+    r"""Evaluate Rosenbrock's banana function, a curved narrow valley.
+
+    .. math:: f(x, y) = (a - x)^2 + b\,(y - x^2)^2,
+
+    with its minimum :math:`f = 0` at :math:`(a, a^2)`.
+
+    Parameters
+    ----------
+    x : array_like, shape (2,) or (..., 2)
+        Point(s); the last axis holds :math:`(x, y)`, so a contour grid
+        ``np.stack([X, Y], axis=-1)`` works directly.
+    a, b : float, default 1.0 and 100.0
+        Shape parameters.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Function value(s), of shape ``x.shape[:-1]``.
+
+    Raises
+    ------
+    ValueError
+        If the last axis of ``x`` is not of length 2.
+
+    See Also
+    --------
+    rosenbrock_grad : Its gradient.
+    minimize : Follow an optimizer on it.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import rosenbrock
+    >>> rosenbrock([1.0, 1.0]), rosenbrock([0.0, 0.0])
+    (0.0, 1.0)
+    >>> rosenbrock([[1.0, 1.0], [-1.0, 1.0]])
+    array([0., 4.])
+    """
+    p = _as_points("x", x)
+    a = check_number("a", a)
+    b = check_number("b", b)
+    u, v = p[..., 0], p[..., 1]
+    out = (a - u) ** 2 + b * (v - u**2) ** 2
+    return float(out) if out.ndim == 0 else out
+
+
+def rosenbrock_grad(x: Any, a: float = 1.0, b: float = 100.0) -> np.ndarray:
+    r"""Gradient of :func:`rosenbrock`.
+
+    .. math::
+
+        \nabla f = \bigl(-2(a - x) - 4 b x (y - x^2),\; 2 b (y - x^2)\bigr).
+
+    Parameters
+    ----------
+    x : array_like, shape (2,) or (..., 2)
+        Point(s).
+    a, b : float, default 1.0 and 100.0
+        Shape parameters.
+
+    Returns
+    -------
+    numpy.ndarray
+        Gradient(s), same shape as ``x``.
+
+    Raises
+    ------
+    ValueError
+        If the last axis of ``x`` is not of length 2.
+
+    See Also
+    --------
+    rosenbrock : The function.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import rosenbrock_grad
+    >>> rosenbrock_grad([0.0, 0.0])
+    array([-2.,  0.])
+    """
+    p = _as_points("x", x)
+    a = check_number("a", a)
+    b = check_number("b", b)
+    u, v = p[..., 0], p[..., 1]
+    r = v - u**2
+    return np.stack([-2 * (a - u) - 4 * b * u * r, 2 * b * r], axis=-1)
+
+
+_BEALE_C = (1.5, 2.25, 2.625)
+
+
+def beale(x: Any) -> np.ndarray | float:
+    r"""Evaluate Beale's function, which has flat plateaus and steep ridges.
+
+    .. math::
+
+        f(x, y) = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2,
+
+    with its minimum :math:`f = 0` at :math:`(3, 0.5)`.
+
+    Parameters
+    ----------
+    x : array_like, shape (2,) or (..., 2)
+        Point(s); the last axis holds :math:`(x, y)`.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Function value(s), of shape ``x.shape[:-1]``.
+
+    Raises
+    ------
+    ValueError
+        If the last axis of ``x`` is not of length 2.
+
+    See Also
+    --------
+    beale_grad : Its gradient.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import beale
+    >>> beale([3.0, 0.5])
+    0.0
+    >>> beale([0.0, 0.0])
+    14.203125
+    """
+    p = _as_points("x", x)
+    u, v = p[..., 0], p[..., 1]
+    out = sum((c - u + u * v ** (i + 1)) ** 2 for i, c in enumerate(_BEALE_C))
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def beale_grad(x: Any) -> np.ndarray:
+    r"""Gradient of :func:`beale`.
+
+    With :math:`r_k = c_k - x + x y^k` (:math:`c = 1.5, 2.25, 2.625`),
+
+    .. math::
+
+        \nabla f = \sum_{k=1}^{3} 2 r_k \,\bigl(y^k - 1,\; k x y^{k-1}\bigr).
+
+    Parameters
+    ----------
+    x : array_like, shape (2,) or (..., 2)
+        Point(s).
+
+    Returns
+    -------
+    numpy.ndarray
+        Gradient(s), same shape as ``x``.
+
+    Raises
+    ------
+    ValueError
+        If the last axis of ``x`` is not of length 2.
+
+    See Also
+    --------
+    beale : The function.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import beale_grad
+    >>> beale_grad([3.0, 0.5])
+    array([0., 0.])
+    """
+    p = _as_points("x", x)
+    u, v = p[..., 0], p[..., 1]
+    gx = np.zeros_like(u)
+    gy = np.zeros_like(u)
+    for i, c in enumerate(_BEALE_C):
+        k = i + 1
+        r = c - u + u * v**k
+        gx = gx + 2 * r * (v**k - 1)
+        gy = gy + 2 * r * k * u * v ** (k - 1)
+    return np.stack([gx, gy], axis=-1)
+
+
+def quadratic(x: Any, curvature: Any = (1.0, 10.0)) -> np.ndarray | float:
+    r"""Evaluate an axis-aligned quadratic bowl, ill-conditioned by default.
+
+    .. math:: f(x) = \tfrac12 \sum_i c_i x_i^2 ,
+
+    whose condition number :math:`\max c / \min c` (10 by default) makes plain
+    gradient descent zig-zag.
+
+    Parameters
+    ----------
+    x : array_like, shape (d,) or (..., d)
+        Point(s).
+    curvature : float or array_like of shape (d,), default (1.0, 10.0)
+        Curvatures :math:`c_i > 0` (the Hessian's diagonal).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Function value(s), of shape ``x.shape[:-1]``.
+
+    Raises
+    ------
+    ValueError
+        If ``curvature`` does not broadcast against the last axis of ``x`` or is not positive.
+
+    See Also
+    --------
+    quadratic_grad : Its gradient.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import quadratic
+    >>> quadratic([1.0, 1.0])
+    5.5
+    """
+    p, c = _quadratic_args(x, curvature)
+    out = 0.5 * np.sum(c * p**2, axis=-1)
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def quadratic_grad(x: Any, curvature: Any = (1.0, 10.0)) -> np.ndarray:
+    r"""Return the gradient of :func:`quadratic`.
+
+    .. math:: \nabla f = c \odot x ,
+
+    the curvature times the coordinate, so steep directions get large gradients.
+
+    Parameters
+    ----------
+    x : array_like, shape (d,) or (..., d)
+        Point(s).
+    curvature : float or array_like of shape (d,), default (1.0, 10.0)
+        Curvatures :math:`c_i > 0`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Gradient(s), same shape as ``x``.
+
+    Raises
+    ------
+    ValueError
+        If ``curvature`` does not broadcast against the last axis of ``x`` or is not positive.
+
+    See Also
+    --------
+    quadratic : The function.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import quadratic_grad
+    >>> quadratic_grad([1.0, 1.0])
+    array([ 1., 10.])
+    """
+    p, c = _quadratic_args(x, curvature)
+    return c * p
+
+
+def _quadratic_args(x: Any, curvature: Any) -> tuple[np.ndarray, np.ndarray]:
+    p = _as_points("x", x, dim=None)
+    c = as_float_array("curvature", curvature, allow_empty=False)
+    check_finite("curvature", c)
+    if c.ndim > 1 or (c.ndim == 1 and c.shape[0] not in (1, p.shape[-1])):
+        raise ValueError(
+            f"curvature must be a number or have shape ({p.shape[-1]},) to match x; "
+            f"got shape {c.shape}."
+        )
+    if np.any(c <= 0):
+        raise ValueError(f"curvature must be positive; got {c.tolist()}.")
+    return p, c
+
+
+def _numerical_grad(f: Callable[[np.ndarray], Any], x: np.ndarray) -> np.ndarray:
+    # Central differences: O(h^2) error, good enough for 2-D illustrations.
+    h = 1e-6 * np.maximum(1.0, np.abs(x))
+    g = np.empty_like(x)
+    for i in range(x.size):
+        e = np.zeros_like(x)
+        e.flat[i] = h.flat[i]
+        g.flat[i] = (float(f(x + e)) - float(f(x - e))) / (2 * h.flat[i])
+    return g
+
+
+def minimize(
+    f: Callable[[np.ndarray], Any],
+    grad: Callable[[np.ndarray], Any] | None,
+    x0: Any,
+    optimizer: Optimizer | str,
+    steps: int,
+) -> np.ndarray:
+    r"""Run an optimizer on a function and record its path, for loss-surface plots.
+
+    Starting from :math:`x_0`, applies ``steps`` updates
+    :math:`x_{k+1} = \mathrm{optimizer.step}(x_k, \nabla f(x_k))`.
+
+    Parameters
+    ----------
+    f : callable
+        The function, ``f(x) -> float`` for ``x`` of shape ``(dim,)``.  Used only when
+        ``grad`` is None (for central finite differences).
+    grad : callable or None
+        Its gradient, ``grad(x) -> array`` of shape ``(dim,)``; None uses finite
+        differences of ``f``.
+    x0 : array_like, shape (dim,)
+        Starting point (finite).
+    optimizer : Optimizer or str
+        A numpy optimizer (its state is reset first) or a name for :func:`get`
+        with default hyperparameters.
+    steps : int
+        Number of updates, at least 1.
+
+    Returns
+    -------
+    numpy.ndarray, shape (steps + 1, dim)
+        The trajectory; row 0 is ``x0``.  It may contain inf/NaN if the
+        optimizer diverges.
+
+    Raises
+    ------
+    TypeError
+        If ``f`` or ``grad`` is not callable, or ``optimizer`` is neither an
+        :class:`Optimizer` nor a string.
+    ValueError
+        If ``x0`` is not a finite 1-D array or ``steps < 1``.
+
+    See Also
+    --------
+    rosenbrock, beale, quadratic : Test functions.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import SGD, minimize, quadratic, quadratic_grad
+    >>> path = minimize(quadratic, quadratic_grad, [1.0, 1.0], SGD(learning_rate=0.1), steps=3)
+    >>> path.shape
+    (4, 2)
+    >>> path[-1]
+    array([0.729, 0.   ])
+    """
+    if not callable(f):
+        raise TypeError(f"f must be callable; got {type(f).__name__} {f!r}.")
+    if grad is not None and not callable(grad):
+        raise TypeError(f"grad must be callable or None; got {type(grad).__name__} {grad!r}.")
+    x = as_float_array("x0", x0, allow_empty=False)
+    if x.ndim != 1:
+        raise ValueError(f"x0 must be a 1-D array of shape (dim,); got shape {x.shape}.")
+    check_finite("x0", x)
+    steps = check_positive_int("steps", steps)
+    if isinstance(optimizer, str):
+        optimizer = get(optimizer)
+    elif not isinstance(optimizer, Optimizer):
+        raise TypeError(
+            "optimizer must be a dlref.optimizers.Optimizer or one of the names "
+            f"{names()}; got {type(optimizer).__name__}."
+        )
+    optimizer.reset()
+    path = np.empty((steps + 1, x.size), dtype=x.dtype)
+    path[0] = x
+    for k in range(steps):
+        g = _numerical_grad(f, x) if grad is None else np.asarray(grad(x), dtype=x.dtype)
+        if g.shape != x.shape:
+            raise ValueError(f"grad(x) must have shape {x.shape} like x0; got shape {g.shape}.")
+        x = optimizer.step(x, g)
+        path[k + 1] = x
+    return path
