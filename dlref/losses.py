@@ -580,6 +580,13 @@ class LossChoice:
         Keras metric names to monitor, e.g. ``("accuracy",)``.
     reason : str
         One English sentence explaining the choice.
+
+    Examples
+    --------
+    >>> from dlref.losses import select_loss
+    >>> choice = select_loss("binary")
+    >>> choice.loss, choice.output_activation, choice.output_units
+    ('binary_crossentropy', 'sigmoid', 1)
     """
 
     loss: str

@@ -1,0 +1,43 @@
+"""Every public name of every dlref module is documented on its API page, with a doctest."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+
+import pytest
+
+from conftest import DOCS
+
+MODULES = ("activations", "losses", "optimizers", "models", "diagnostics", "datasets", "plotting")
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_api_page_lists_every_public_function_and_class(name):
+    module = importlib.import_module(f"dlref.{name}")
+    page = (DOCS / "api" / f"{name}.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^   (\w+)$", page, flags=re.MULTILINE))
+    public = {
+        n
+        for n in module.__all__
+        if inspect.isfunction(getattr(module, n)) or inspect.isclass(getattr(module, n))
+    }
+    assert public - listed == set(), f"docs/api/{name}.md misses {sorted(public - listed)}"
+    assert listed - public == set(), f"docs/api/{name}.md lists unknown {sorted(listed - public)}"
+    index = (DOCS / "api" / "index.md").read_text(encoding="utf-8")
+    assert f"\n{name}\n" in index
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_public_functions_have_numpydoc_sections_and_doctests(name):
+    module = importlib.import_module(f"dlref.{name}")
+    for attr in module.__all__:
+        obj = getattr(module, attr)
+        if not (inspect.isfunction(obj) or inspect.isclass(obj)):
+            continue
+        doc = inspect.getdoc(obj) or ""
+        assert doc.strip(), f"dlref.{name}.{attr} has no docstring"
+        assert "Examples\n--------" in doc and ">>>" in doc, f"dlref.{name}.{attr}: no doctest"
+        if inspect.isfunction(obj) and inspect.signature(obj).parameters:
+            assert "Parameters\n----------" in doc, f"dlref.{name}.{attr}: no Parameters"
