@@ -11,13 +11,17 @@ from conftest import DOCS, gallery_examples
 pytestmark = pytest.mark.slow
 
 
+# TensorFlow's C++ runtime prints this one line when an example imports it; it is not a
+# Sphinx warning and TF_CPP_MIN_LOG_LEVEL does not silence it.
+TF_ABSL_NOTICE = "WARNING: All log messages before absl::InitializeLog() is called"
+
+
 def test_both_languages_build_without_warnings(site):
     for lang, result in site["results"].items():
-        log = result["log"]
-        assert "WARNING" not in log, f"{lang} build printed a warning:\n" + "\n".join(
-            line for line in log.splitlines() if "WARNING" in line)
-        assert "ERROR" not in log
-        assert "build succeeded" in log
+        lines = [line for line in result["log"].splitlines() if not line.startswith(TF_ABSL_NOTICE)]
+        problems = [line for line in lines if "WARNING" in line or "ERROR" in line]
+        assert not problems, f"{lang} build printed warnings:\n" + "\n".join(problems)
+        assert "build succeeded." in result["log"]
 
 
 def test_root_index_sends_readers_to_a_language(site):
