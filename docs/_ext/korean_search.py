@@ -50,13 +50,21 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 def strip_particle(word: str) -> str:
     """Return the content part of a Korean word: ``기울기를`` -> ``기울기``.
 
-    Words without Hangul are returned unchanged.  At most one particle is removed.
+    Words without Hangul are returned unchanged.  Particles are removed until none is
+    left, so that a noun and the noun plus a particle always meet: ``정확도`` -> ``정확``
+    (도 is also a particle) and ``정확도를`` -> ``정확도`` -> ``정확``.  Removing only one
+    would index ``정확도를`` as ``정확도`` while the query ``정확도`` looks for ``정확``.
     """
     if not _HANGUL.search(word):
         return word
-    for particle, keep in PARTICLES:
-        if word.endswith(particle) and len(word) - len(particle) >= keep:
-            return word[: -len(particle)]
+    stripped = True
+    while stripped:
+        stripped = False
+        for particle, keep in PARTICLES:
+            if word.endswith(particle) and len(word) - len(particle) >= keep:
+                word = word[: -len(particle)]
+                stripped = True
+                break
     return word
 
 
@@ -69,7 +77,10 @@ class SearchKorean(SearchEnglish):
 
     def stem(self, word: str) -> str:
         if _HANGUL.search(word):
-            return strip_particle(word)
+            word = strip_particle(word)
+            if _HANGUL.search(word):
+                return word
+        # Latin words, and Latin words that carried a particle (Keras는 -> Keras -> kera)
         return super().stem(word)
 
 
@@ -84,15 +95,27 @@ var KoreanStemmer = function () {{
   var english = new EnglishStemmer();
   var particles = {table};
   var hangul = /[\\uac00-\\ud7a3]/;
-  this.stemWord = function (word) {{
-    if (!hangul.test(word)) return english.stemWord(word);
-    for (var i = 0; i < particles.length; i++) {{
-      var p = particles[i][0], keep = particles[i][1];
-      if (word.length - p.length >= keep && word.slice(-p.length) === p) {{
-        return word.slice(0, word.length - p.length);
+  var stripParticle = function (word) {{
+    var stripped = true;
+    while (stripped) {{
+      stripped = false;
+      for (var i = 0; i < particles.length; i++) {{
+        var p = particles[i][0], keep = particles[i][1];
+        if (word.length - p.length >= keep && word.slice(-p.length) === p) {{
+          word = word.slice(0, word.length - p.length);
+          stripped = true;
+          break;
+        }}
       }}
     }}
     return word;
+  }};
+  this.stemWord = function (word) {{
+    if (hangul.test(word)) {{
+      word = stripParticle(word);
+      if (hangul.test(word)) return word;
+    }}
+    return english.stemWord(word);
   }};
 }};
 window.Stemmer = KoreanStemmer;

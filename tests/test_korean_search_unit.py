@@ -1,0 +1,216 @@
+"""Unit tests of the Korean search language (docs/_ext/korean_search.py).
+
+The Python stemmer reduces the words of every page when the index is built; the JavaScript
+stemmer (``SearchKorean.js_stemmer_code``, embedded in language_data.js) reduces the query in
+the browser.  A page is found only if both give the same result, so the parity test runs the
+generated JavaScript in headless Chromium and compares it word by word with Python.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+EXT = Path(__file__).resolve().parents[1] / "docs" / "_ext"
+sys.path.insert(0, str(EXT))
+
+from korean_search import PARTICLES, SearchKorean, strip_particle  # noqa: E402
+
+# Korean standard terms of the project (notes/conventions.md), at least two syllables each.
+GLOSSARY_NOUNS = (
+    "활성화 함수 시그모이드 하이퍼볼릭 탄젠트 소프트맥스 로짓 순전파 역전파 연쇄 법칙 기울기 "
+    "그래디언트 경사 하강법 학습률 소실 폭주 클리핑 가중치 편향 레이어 은닉층 완전 연결 평탄화 "
+    "전처리 뉴런 퍼셉트론 다층 손실 평균 제곱 오차 절대 이진 교차 엔트로피 범주형 희소 인코딩 "
+    "평가 지표 정확도 과대적합 일반화 드롭아웃 옵티마이저 확률적 모멘텀 에포크 배치 특성 공학 "
+    "정형 데이터 비정형 머신러닝 딥러닝 순환 신경망 최적화 결과 정의 효과"
+).split()
+COMMON_PARTICLES = (
+    "을 를 은 는 이 가 의 에 에서 으로 로 와 과 도 만 에서는 으로는 처럼 까지"
+).split()
+
+# Words for the Python/JavaScript parity check: particles of every length, words that must
+# stay whole, one-syllable nouns, words with several particles, Latin words and mixtures.
+PARITY_WORDS = [
+    "기울기", "기울기가", "기울기를", "기울기는", "기울기의", "기울기들의", "손실", "손실을",
+    "손실이", "손실에서는", "함수", "함수는", "함수를", "함수이다", "함수입니다", "층", "층을",
+    "층이", "층의", "은닉층에서", "활성화", "활성화는", "옵티마이저", "옵티마이저는", "최적화",
+    "최적화를", "드롭아웃", "드롭아웃을", "정확도", "정확도를", "결과", "결과는", "정의",
+    "정의를", "평가", "길이", "길이가", "데이터로", "텐서플로", "텐서플로를", "학습한다",
+    "계산하는", "간단한", "소프트맥스처럼", "가중치까지", "에포크마다",
+    "ReLU", "relu", "ReLU는", "Adam", "Adam을", "softmax", "softmax를", "Keras", "Keras는",
+    "functions", "optimizers", "gradients", "running", "dropout", "L2정규화",
+]
+
+
+@pytest.fixture(scope="module")
+def korean() -> SearchKorean:
+    return SearchKorean({})
+
+
+def index_form(language: SearchKorean, word: str) -> str:
+    """What Sphinx's IndexBuilder.feed stores for ``word`` (stem, then lower-case)."""
+    return language.stem(word).lower()
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("기울기를", "기울기"),
+        ("기울기가", "기울기"),
+        ("기울기는", "기울기"),
+        ("손실을", "손실"),
+        ("손실이", "손실"),
+        ("함수는", "함수"),
+        ("함수를", "함수"),
+        ("함수이다", "함수"),
+        ("층을", "층"),
+        ("층의", "층"),
+        ("은닉층에서", "은닉층"),
+        ("옵티마이저는", "옵티마이저"),
+        ("최적화를", "최적화"),
+        ("드롭아웃을", "드롭아웃"),
+        ("기울기들의", "기울기"),
+        ("소프트맥스처럼", "소프트맥스"),
+    ],
+)
+def test_strip_particle_removes_the_particle(word, expected):
+    assert strip_particle(word) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["기울기", "손실", "함수", "층", "활성화", "옵티마이저", "드롭아웃", "최적화", "평가", "길이"],
+)
+def test_strip_particle_keeps_words_without_a_particle(word):
+    assert strip_particle(word) == word
+
+
+@pytest.mark.parametrize("word", ["층이", "층도", "층만"])
+def test_one_syllable_words_keep_ambiguous_one_syllable_particles(word):
+    # 이/가/도/로/... end many words too; they are only cut from words of 3+ syllables.
+    assert strip_particle(word) == word
+
+
+@pytest.mark.parametrize("word", ["ReLU", "functions", "Adam", "softmax"])
+def test_strip_particle_leaves_latin_words_alone(word):
+    assert strip_particle(word) == word
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("functions", "function"),
+        ("optimizers", "optim"),
+        ("gradients", "gradient"),
+        ("running", "run"),
+        ("ReLU", "relu"),
+        ("Adam", "adam"),
+        ("softmax", "softmax"),
+    ],
+)
+def test_latin_words_use_the_english_snowball_stemmer(korean, word, expected):
+    assert index_form(korean, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("기울기를", "기울기"), ("손실을", "손실"), ("함수는", "함수"), ("층을", "층"),
+     ("활성화", "활성화"), ("옵티마이저", "옵티마이저"), ("드롭아웃", "드롭아웃")],
+)
+def test_stem_of_korean_words(korean, word, expected):
+    assert index_form(korean, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("ReLU는", "relu"), ("Adam을", "adam"), ("softmax를", "softmax"),
+     ("Keras는", "kera"), ("functions를", "function")],
+)
+def test_latin_word_with_a_particle_is_stemmed_like_the_bare_word(korean, word, expected):
+    assert index_form(korean, word) == expected
+    assert index_form(korean, re.sub(r"[가-힣]+$", "", word)) == expected
+
+
+@pytest.mark.parametrize("noun", GLOSSARY_NOUNS)
+def test_noun_and_noun_with_particle_meet(korean, noun):
+    """A query of the bare noun must find a page that only has the noun plus a particle."""
+    bare = index_form(korean, noun)
+    wrong = {noun + p: index_form(korean, noun + p) for p in COMMON_PARTICLES}
+    wrong = {word: stem for word, stem in wrong.items() if stem != bare}
+    assert not wrong, f"{noun!r} is indexed as {bare!r}, but: {wrong}"
+
+
+def test_particle_table_is_longest_first():
+    lengths = [len(p) for p, _ in PARTICLES]
+    assert lengths == sorted(lengths, reverse=True)
+    assert len({p for p, _ in PARTICLES}) == len(PARTICLES), "duplicate particle"
+
+
+# --------------------------------------------------------------------------------------------
+# Python / JavaScript parity, in headless Chromium
+
+
+@pytest.fixture(scope="module")
+def chromium_page():
+    """A blank page of headless Debian Chromium, launched as tests/browser/conftest.py does.
+
+    The ``browser`` fixture of tests/browser/conftest.py is not visible from tests/, so the
+    same executable and arguments are imported from there and a browser is launched here.
+    """
+    from browser.conftest import CHROMIUM, CHROMIUM_ARGS, block_external
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: install it with `sudo apt-get install chromium`",
+                    pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            context = browser.new_context()
+            blocked = block_external(context)
+            page = context.new_page()
+            page.set_content("<!doctype html><html><head></head><body></body></html>")
+            yield page
+            assert not blocked, blocked
+        finally:
+            browser.close()
+
+
+def js_stems(page, words: list[str]) -> list[str]:
+    """Stem ``words`` with the generated JavaScript, as searchtools.js does with a query."""
+    page.add_script_tag(content=SearchKorean.js_stemmer_code)
+    return page.evaluate(
+        """(words) => {
+          const stemmer = new Stemmer();
+          return words.map((w) => stemmer.stemWord(w.toLowerCase()));
+        }""",
+        words,
+    )
+
+
+def test_parity_words_cover_enough_cases():
+    assert len(set(PARITY_WORDS)) >= 40
+    assert sum(bool(re.search(r"[가-힣]", w)) for w in PARITY_WORDS) >= 30
+    assert sum(bool(re.fullmatch(r"[A-Za-z]+", w)) for w in PARITY_WORDS) >= 8
+
+
+def test_javascript_stemmer_matches_python(korean, chromium_page):
+    words = list(dict.fromkeys(PARITY_WORDS + [n + p for n in ("기울기", "손실", "함수", "층")
+                                               for p, _ in PARTICLES]))
+    in_js = js_stems(chromium_page, words)
+    in_python = [index_form(korean, w) for w in words]
+    assert len(in_js) == len(words)
+    mismatches = {
+        w: {"python": p, "js": j}
+        for w, p, j in zip(words, in_python, in_js, strict=True)
+        if p != j
+    }
+    assert not mismatches, json.dumps(mismatches, ensure_ascii=False, indent=1)
+    assert chromium_page.evaluate("typeof window.Stemmer") == "function"
