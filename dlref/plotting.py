@@ -10,6 +10,7 @@ example itself (and again by the gallery's reset hook), never once globally.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import warnings
 from pathlib import Path
 
@@ -79,7 +80,7 @@ def use_style() -> None:
     >>> from dlref.plotting import use_style
     >>> use_style()
     >>> matplotlib.rcParams["font.family"]
-    ['NanumGothic', 'DejaVu Sans']
+    ['DejaVu Sans', 'NanumGothic']
     """
     import matplotlib
     from cycler import cycler
@@ -93,9 +94,10 @@ def use_style() -> None:
             font_manager.fontManager.addfont(str(bold))
     matplotlib.rcParams.update(
         {
-            # NanumGothic covers Hangul and Latin; DejaVu Sans fills in maths symbols.
-            "font.family": [KOREAN_FONT, "DejaVu Sans"],
-            "axes.unicode_minus": False,  # NanumGothic has no U+2212 minus glyph
+            # DejaVu Sans draws Latin text and the maths minus (U+2212) of log-axis ticks,
+            # which NanumGothic lacks; matplotlib falls back to NanumGothic glyph by glyph
+            # for Hangul.
+            "font.family": ["DejaVu Sans", KOREAN_FONT],
             "axes.prop_cycle": cycler(color=list(PALETTE)),
             "axes.grid": True,
             "grid.alpha": 0.3,
@@ -113,7 +115,21 @@ def use_style() -> None:
         }
     )
     # A missing glyph would render as an empty box; make it an error so builds fail loudly.
+    # Text glyphs are reported as warnings, mathtext glyphs (log-axis ticks) only as logs.
     warnings.filterwarnings("error", message=r"Glyph \d+ .*missing from", category=UserWarning)
+    mathtext_log = logging.getLogger("matplotlib.mathtext")
+    if not any(isinstance(f, _MissingGlyphIsAnError) for f in mathtext_log.filters):
+        mathtext_log.addFilter(_MissingGlyphIsAnError())
+
+
+class _MissingGlyphIsAnError(logging.Filter):
+    """Turn matplotlib's "does not have a glyph" log record into an exception."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "does not have a glyph" in message:
+            raise ValueError(f"missing glyph in a figure: {message}")
+        return True
 
 
 def bilingual_title(english: str, korean: str) -> str:

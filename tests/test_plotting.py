@@ -51,9 +51,37 @@ def test_style_survives_a_matplotlib_reset():
     matplotlib.rcdefaults()
     assert matplotlib.rcParams["font.family"] == ["sans-serif"]
     reset_for_gallery({}, "plot_example.py")
-    assert matplotlib.rcParams["font.family"][0] == KOREAN_FONT
+    assert matplotlib.rcParams["font.family"] == ["DejaVu Sans", KOREAN_FONT]
 
 
 def test_bilingual_title_rejects_non_strings():
     with pytest.raises(TypeError, match="korean must be a string; got int 3"):
         bilingual_title("Loss", 3)
+
+
+def test_log_axis_minus_signs_and_hangul_render_without_missing_glyphs(tmp_path, caplog):
+    # Log-scale ticks are mathtext (10^{-5}); a font without U+2212 draws boxes and matplotlib
+    # only *logs* it, so check the log as well as warnings.
+    use_style()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig, ax = plt.subplots()
+        ax.semilogy([1e-6, 1e-3, 1.0])
+        ax.set_title(bilingual_title("Exploding gradients", "기울기 폭주"))
+        ax.set_xlabel("−1 · 층")
+        fig.savefig(tmp_path / "log.png")
+        plt.close(fig)
+    missing = [r.getMessage() for r in caplog.records if "glyph" in r.getMessage().lower()]
+    assert not missing, missing
+
+
+def test_missing_mathtext_glyph_is_an_error_after_use_style(tmp_path):
+    use_style()
+    matplotlib.rcParams["font.family"] = [KOREAN_FONT]  # no U+2212 for log-axis ticks
+    fig, ax = plt.subplots()
+    ax.semilogy([1e-6, 1e-3, 1.0])
+    # mathtext's parser re-raises our error as its own ParseException (a ValueError).
+    with pytest.raises(ValueError, match="missing glyph|Unknown symbol"):
+        fig.savefig(tmp_path / "broken-log.png")
+    plt.close(fig)
+    use_style()
