@@ -12,12 +12,84 @@ Then translate what ``../shared/tools/po-stats`` (or tests/test_translation.py) 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from babel.messages.pofile import read_po, write_po
+
 DOCS = Path(__file__).parent.resolve()
 POT_DIR = DOCS / "_build" / "gettext"
+
+
+# numpydoc's section titles, translated once here rather than in ~60 API catalogs.
+SECTION_TITLES = {
+    "Parameters": "매개변수",
+    "Returns": "반환값",
+    "Raises": "예외",
+    "See also": "함께 보기",
+    "See Also": "함께 보기",
+    "Notes": "참고",
+    "References": "참고 문헌",
+    "Examples": "예제",
+    "Attributes": "속성",
+    "Methods": "메서드",
+    "Functions": "함수",
+    "Classes": "클래스",
+    "Yields": "생성값",
+    "Warns": "경고",
+}
+
+# A message with no prose to translate: identifiers, types, roles and literals, or maths.
+_TYPE_WORDS = {
+    "int", "float", "str", "bool", "dict", "list", "tuple", "callable", "object", "None",
+    "True", "False", "or", "of", "optional", "default", "array", "sequence", "iterable",
+}
+_ROLES_ONLY = re.compile(r"^(?:(?::[\w:]+:)?`+[^`]+`+[,\s]*)+$")
+_ENGLISH_WORD = re.compile(r"\b(?:the|and|is|are|to|with|for|an|if|in|on|that|this)\b", re.I)
+
+
+def _is_code_token(token: str) -> bool:
+    return (token in _TYPE_WORDS or bool(re.search(r"[_.\d*\[\]()]", token))
+            or bool(re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+", token)))  # CamelCase
+
+
+def is_code_only(msgid: str) -> bool:
+    """True when a message holds no prose a translator could improve on."""
+    text = msgid.strip()
+    if not text or _ENGLISH_WORD.search(re.sub(r"`[^`]*`", "", text)):
+        return False
+    if _ROLES_ONLY.match(text):
+        return True
+    if "\\" in text and not re.search(r"(?<![\\a-zA-Z])[a-zA-Z]{4,}", re.sub(r"\\[a-zA-Z]+", "", text)):
+        return True  # LaTeX maths: commands, symbols and short variable names only
+    tokens = [t for t in re.split(r"[\s,]+", text) if t]
+    return all(_is_code_token(t) for t in tokens)
+
+
+def prefill(locale: Path) -> int:
+    """Copy code-only messages and translate numpydoc section titles; return how many."""
+    filled = 0
+    for po in sorted(locale.rglob("*.po")):
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        changed = False
+        for message in catalog:
+            if not message.id or (message.string and not message.fuzzy):
+                continue
+            msgid = str(message.id)
+            new = SECTION_TITLES.get(msgid) or (msgid if is_code_only(msgid) else None)
+            if new is not None:
+                message.string = new
+                message.flags.discard("fuzzy")
+                filled += 1
+                changed = True
+        if changed:
+            with po.open("wb") as handle:
+                write_po(handle, catalog, width=0, omit_header=False)
+    return filled
 
 
 def main() -> int:
@@ -28,6 +100,8 @@ def main() -> int:
         [sys.executable, "-m", "sphinx_intl", "update", "-p", str(POT_DIR), "-l", "ko",
          "-d", str(DOCS / "locale"), "-w", "0"],
     ]
+    # Start from empty templates so a page that was removed leaves no template behind.
+    shutil.rmtree(POT_DIR, ignore_errors=True)
     for cmd in steps:
         print("[update_catalogs]", " ".join(cmd[1:]), flush=True)
         result = subprocess.run(cmd, env=env, cwd=DOCS)
@@ -35,6 +109,14 @@ def main() -> int:
             print(f"[update_catalogs] FAILED: {' '.join(cmd[1:3])} exited {result.returncode}",
                   file=sys.stderr)
             return result.returncode
+    # sphinx-intl never deletes a catalog; drop the ones whose page no longer exists.
+    locale = DOCS / "locale" / "ko" / "LC_MESSAGES"
+    for po in sorted(locale.rglob("*.po")):
+        if not (POT_DIR / po.relative_to(locale).with_suffix(".pot")).exists():
+            print(f"[update_catalogs] removing orphaned catalog {po.relative_to(DOCS)}")
+            po.unlink()
+            po.with_suffix(".mo").unlink(missing_ok=True)
+    print(f"[update_catalogs] {prefill(locale)} code-only messages and section titles filled in")
     print("[update_catalogs] catalogs updated in docs/locale/ko/LC_MESSAGES")
     return 0
 
