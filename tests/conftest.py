@@ -38,3 +38,38 @@ def site(tmp_path_factory):
 
 def gallery_examples() -> list[Path]:
     return sorted(GALLERY.glob("*/plot_*.py"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright, one for the whole session.
+
+    Defined here rather than in tests/browser/ so that every test that needs a real browser
+    shares it: Playwright's sync API allows one running instance per thread.
+    """
+    from browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} not found: the browser tests need Debian's Chromium. "
+            "Install it with `sudo apt-get install chromium` (Playwright's own "
+            "browser download is not used).",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+    except Exception:
+        playwright.stop()
+        raise
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+        playwright.stop()
+
+

@@ -155,32 +155,17 @@ def test_particle_table_is_longest_first():
 
 
 @pytest.fixture(scope="module")
-def chromium_page():
-    """A blank page of headless Debian Chromium, launched as tests/browser/conftest.py does.
+def chromium_page(browser):
+    """A blank page in the session's headless Chromium (the ``browser`` fixture)."""
+    from browser.conftest import block_external
 
-    The ``browser`` fixture of tests/browser/conftest.py is not visible from tests/, so the
-    same executable and arguments are imported from there and a browser is launched here.
-    """
-    from browser.conftest import CHROMIUM, CHROMIUM_ARGS, block_external
-
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} not found: install it with `sudo apt-get install chromium`",
-                    pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            context = browser.new_context()
-            blocked = block_external(context)
-            page = context.new_page()
-            page.set_content("<!doctype html><html><head></head><body></body></html>")
-            yield page
-            assert not blocked, blocked
-        finally:
-            browser.close()
+    context = browser.new_context()
+    blocked = block_external(context)
+    page = context.new_page()
+    page.set_content("<!doctype html><html><head></head><body></body></html>")
+    yield page
+    context.close()
+    assert not blocked, blocked
 
 
 def js_stems(page, words: list[str]) -> list[str]:

@@ -81,33 +81,6 @@ def base_url(site_root):
         thread.join(timeout=5)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Headless Debian Chromium driven by Playwright (one for the whole session)."""
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"{CHROMIUM} not found: the browser tests need Debian's Chromium. "
-            "Install it with `sudo apt-get install chromium` (Playwright's own "
-            "browser download is not used).",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-    except Exception:
-        playwright.stop()
-        raise
-    try:
-        yield chromium
-    finally:
-        chromium.close()
-        playwright.stop()
-
-
 def block_external(context) -> list[str]:
     """Abort every request of ``context`` that would leave 127.0.0.1; return the list of them.
 

@@ -62,6 +62,9 @@ async () => {
       try { await MathJax.startup.promise; } catch (e) { mathError = "MathJax: " + e; }
     }
   }
+  // MathJax's web fonts load after typesetting; wait for them so that leaving the page does
+  // not abort their requests (which would be reported as failed requests).
+  if (document.fonts) await document.fonts.ready;
   const untypeset = maths.filter((el) => !el.querySelector("mjx-container"))
                          .map((el) => el.textContent.trim().slice(0, 80));
 
