@@ -34,7 +34,7 @@ def executed(log: str) -> str:
 
 def run(build_site, out: Path, label: str) -> None:
     start = time.perf_counter()
-    results = build_site.build(out, quiet=True, echo=False)
+    results = build_site.build(out, quiet=False, echo=False)
     total = time.perf_counter() - start
     parts = ", ".join(f"{lang} {r['seconds']:.1f} s (examples executed: {executed(r['log'])})"
                       for lang, r in results.items())
