@@ -70,7 +70,10 @@ def check_finite(argname: str, arr: np.ndarray) -> None:
     """Raise ``ValueError`` if ``arr`` holds NaN or infinity."""
     if not np.all(np.isfinite(arr)):
         bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
-        raise ValueError(f"{argname} contains {bad} NaN or infinite value(s); all must be finite.")
+        raise ValueError(
+            f"{argname} contains {bad} NaN or infinite value(s); all must be finite. "
+            f"Drop or impute those entries (e.g. with np.isfinite) before using {argname}."
+        )
 
 
 def check_number(
