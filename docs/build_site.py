@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,18 +25,20 @@ DEFAULT_OUT = DOCS / "_build" / "html"
 LANGUAGES = ("en", "ko")
 
 
-def sphinx_command(lang: str, out: Path, doctrees: Path, quiet: bool) -> list[str]:
+def sphinx_command(lang: str, out: Path, doctrees: Path, quiet: bool,
+                   docs: Path = DOCS) -> list[str]:
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going",
-           "-d", str(doctrees / lang), "-D", f"language={lang}", str(DOCS), str(out / lang)]
+           "-d", str(doctrees / lang), "-D", f"language={lang}", str(docs), str(out / lang)]
     if quiet:
         cmd.insert(3, "-q")
     return cmd
 
 
-def run_logged(cmd: list[str], env: dict[str, str], echo: bool) -> tuple[int, str]:
+def run_logged(cmd: list[str], env: dict[str, str], echo: bool,
+               cwd: Path = DOCS) -> tuple[int, str]:
     """Run ``cmd``, echoing its output live when ``echo``; return (exit code, full output)."""
     lines: list[str] = []
-    with subprocess.Popen(cmd, env=env, cwd=DOCS, stdout=subprocess.PIPE,
+    with subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True, encoding="utf-8") as proc:
         assert proc.stdout is not None
         for line in proc.stdout:
@@ -45,9 +48,26 @@ def run_logged(cmd: list[str], env: dict[str, str], echo: bool) -> tuple[int, st
     return proc.returncode, "".join(lines)
 
 
+def _culprit(log: str) -> str:
+    """Name what broke, from Sphinx's and sphinx-gallery's messages, in one sentence."""
+    examples = re.findall(r"^\s*(\S*plot_\w+\.py) failed", log, flags=re.MULTILINE)
+    examples += re.findall(r"Unexpected failing examples[^\n]*\n\s*(\S+\.py)", log)
+    if examples:
+        return f"Failing example(s): {', '.join(sorted(set(examples)))}. "
+    missing = re.search(r"Could not import extension (\S+) \(exception: ([^)]*)\)", log)
+    if missing:
+        return (f"Missing dependency: the Sphinx extension {missing.group(1)} could not be "
+                f"imported ({missing.group(2)}); run `make site` to install the pinned packages. ")
+    pages = re.findall(r"^(/\S+?\.(?:md|rst|py)):\d*:? ?(?:WARNING|ERROR|CRITICAL)", log,
+                       flags=re.MULTILINE)
+    if pages:
+        return f"Page(s) at fault: {', '.join(sorted(set(pages)))}. "
+    return "The sphinx-build messages above name the example or page at fault. "
+
+
 def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
-          echo: bool = True) -> dict[str, dict]:
-    """Build each language into ``out/<lang>``.
+          echo: bool = True, docs: Path = DOCS) -> dict[str, dict]:
+    """Build each language into ``out/<lang>`` from the Sphinx project in ``docs``.
 
     Returns ``{lang: {"seconds": float, "log": str}}``; raises ``SystemExit`` on failure.
     """
@@ -61,10 +81,10 @@ def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="agg", PYTHONHASHSEED="0")
     results: dict[str, dict] = {}
     for lang in langs:
-        cmd = sphinx_command(lang, out, doctrees, quiet)
+        cmd = sphinx_command(lang, out, doctrees, quiet, docs)
         print(f"[build_site] {lang}: {' '.join(cmd[1:])}", flush=True)
         start = time.perf_counter()
-        returncode, log = run_logged(cmd, env, echo)
+        returncode, log = run_logged(cmd, env, echo, cwd=docs)
         results[lang] = {"seconds": time.perf_counter() - start, "log": log}
         if returncode != 0:
             if not echo:
@@ -76,8 +96,7 @@ def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
             )
             raise SystemExit(
                 f"[build_site] FAILED: the {lang!r} site did not build (exit code "
-                f"{returncode}). The sphinx-build messages above name the example or page "
-                f"at fault. Nothing was published at {out}."
+                f"{returncode}). {_culprit(log)}Nothing was published at {out}."
             )
     shutil.copyfile(DOCS / "_root" / "index.html", root_index)
     shutil.copyfile(DOCS / "_root" / "404.html", out / "404.html")

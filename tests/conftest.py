@@ -14,6 +14,7 @@ GALLERY = ROOT / "gallery"
 
 
 def _load_build_site():
+    """Import docs/build_site.py (not a package) as a module."""
     spec = importlib.util.spec_from_file_location("build_site", DOCS / "build_site.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_site"] = module

@@ -1,0 +1,74 @@
+"""`make site` fails loudly, names what broke, and leaves no finished-looking site behind."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from conftest import _load_build_site
+
+pytestmark = pytest.mark.slow
+
+CONF = """
+extensions = [{extensions}]
+sphinx_gallery_conf = {{"examples_dirs": ["../examples"], "gallery_dirs": ["auto_examples"],
+                        "filename_pattern": "/plot_", "write_computation_times": False}}
+exclude_patterns = ["_build"]
+"""
+
+
+def _project(tmp_path, *, extensions='"sphinx_gallery.gen_gallery"', example="", page=""):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "conf.py").write_text(CONF.format(extensions=extensions), encoding="utf-8")
+    toctree = "\n   auto_examples/index\n   page" if example else "\n   page"
+    (docs / "index.rst").write_text(f"Home\n====\n\n.. toctree::\n{toctree}\n",
+                                    encoding="utf-8")
+    (docs / "page.rst").write_text(page or "Page\n====\n\nText.\n", encoding="utf-8")
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "README.txt").write_text("Examples\n========\n", encoding="utf-8")
+    if example:
+        (examples / "plot_broken.py").write_text(textwrap.dedent(example), encoding="utf-8")
+    return docs
+
+
+def _build_fails(tmp_path, docs):
+    build_site = _load_build_site()
+    out = tmp_path / "html"
+    out.mkdir()
+    (out / "index.html").write_text("an older, complete site", encoding="utf-8")
+    with pytest.raises(SystemExit) as excinfo:
+        build_site.build(out, langs=("en",), echo=False, docs=docs)
+    message = str(excinfo.value)
+    assert "FAILED" in message and "'en'" in message
+    assert not (out / "index.html").exists(), "a failed build left the root page in place"
+    assert (out / "BUILD_FAILED.txt").read_text(encoding="utf-8").startswith("The en build")
+    return message
+
+
+def test_a_raising_example_fails_the_build_and_is_named(tmp_path):
+    docs = _project(tmp_path, example='''
+        """
+        Broken
+        ======
+
+        Raises on purpose.
+        """
+        raise RuntimeError("this example is broken")
+        ''')
+    message = _build_fails(tmp_path, docs)
+    assert "plot_broken.py" in message
+
+
+def test_a_broken_page_fails_the_build_and_is_named(tmp_path):
+    docs = _project(tmp_path, page="Page\n====\n\n.. no-such-directive::\n")
+    message = _build_fails(tmp_path, docs)
+    assert "page.rst" in message
+
+
+def test_a_missing_dependency_fails_the_build_and_says_so(tmp_path):
+    docs = _project(tmp_path, extensions='"sphinx_gallery.gen_gallery", "not_installed_ext"')
+    message = _build_fails(tmp_path, docs)
+    assert "Missing dependency" in message and "not_installed_ext" in message

@@ -1,0 +1,78 @@
+"""Every concept page keeps the contract of the site: doctested dlref code, a generated
+figure with alt text and a link to its example, glossary and API links; every page is in
+the reading order and reachable from the glossary."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import DOCS
+
+CONCEPTS = DOCS / "concepts"
+READING_ORDER = [
+    "ml-vs-dl", "flatten-and-input", "preprocessing-layers", "history", "forward-propagation",
+    "backpropagation", "activation-functions", "vanishing-gradients", "relu-and-dying-relu",
+    "leaky-relu", "exploding-gradients", "keras-mlp", "dropout", "gradient-descent",
+    "loss-and-training", "metrics", "sigmoid-vs-softmax", "loss-functions", "optimizers",
+    "tabular-data",
+]
+# Pages whose topic has no gallery figure of its own (preprocessing layers are shown by
+# their doctests alone).
+NO_FIGURE = {"preprocessing-layers"}
+
+
+def _pycon_blocks(text: str) -> list[str]:
+    # Blocks may sit indented inside an admonition; the closing fence keeps that indent.
+    return [b.rstrip(" ") for b in re.findall(r"```pycon\n(.*?)```", text, flags=re.DOTALL)]
+
+
+def test_reading_order_lists_all_twenty_pages():
+    index = (CONCEPTS / "index.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^([a-z-]+)$", index.split("```{toctree}")[1], flags=re.MULTILINE)
+    assert listed == READING_ORDER
+    assert sorted(p.stem for p in CONCEPTS.glob("*.md") if p.stem != "index") == sorted(
+        READING_ORDER)
+
+
+@pytest.mark.parametrize("page", READING_ORDER)
+def test_page_has_doctested_dlref_code(page):
+    text = (CONCEPTS / f"{page}.md").read_text(encoding="utf-8")
+    blocks = _pycon_blocks(text)
+    assert blocks, f"{page}: no ```pycon doctest block"
+    code = "\n".join(blocks)
+    assert re.search(r">>> .*dlref", code), f"{page}: no doctest uses dlref"
+    for block in blocks:
+        assert block.endswith("\n\n"), f"{page}: a pycon block needs an empty line before ```"
+    outputs = re.findall(r"^\s*(?!>>>|\.\.\.)\S.*$", code, flags=re.MULTILINE)
+    assert outputs, f"{page}: the doctests print nothing to check"
+
+
+@pytest.mark.parametrize("page", READING_ORDER)
+def test_page_links_terms_api_and_has_maths(page):
+    text = (CONCEPTS / f"{page}.md").read_text(encoding="utf-8")
+    assert "{term}`" in text, f"{page}: links no glossary term"
+    assert re.search(r"\{(func|class|mod)\}`dlref\.", text), f"{page}: links no API entry"
+    assert re.match(rf"\(concept-{page}\)=\n# ", text), f"{page}: label + title missing"
+
+
+@pytest.mark.parametrize("page", sorted(set(READING_ORDER) - NO_FIGURE))
+def test_page_embeds_a_generated_figure_with_alt_and_example_link(page):
+    text = (CONCEPTS / f"{page}.md").read_text(encoding="utf-8")
+    figures = re.findall(r"```\{figure\} (\S+)\n(.*?)```", text, flags=re.DOTALL)
+    assert figures, f"{page}: no figure"
+    for path, body in figures:
+        assert path.startswith("../auto_examples/"), f"{page}: {path} is not a generated figure"
+        assert re.search(r":alt: \S", body), f"{page}: figure {path} has no alt text"
+        stem = re.search(r"sphx_glr_(plot_\w+?)_\d{3}\.png", path).group(1)
+        assert f"_{stem}.py" in body, f"{page}: caption of {path} does not link its example"
+
+
+def test_glossary_reaches_every_page_and_has_forty_terms():
+    glossary = (DOCS / "glossary.md").read_text(encoding="utf-8")
+    terms = re.findall(r"^(\S[^\n]*)\n  \S", glossary.split("```{glossary}")[1], re.MULTILINE)
+    assert len(terms) >= 40
+    for page in READING_ORDER:
+        assert f"concepts/{page}" in glossary, f"the glossary never links {page}"
+    assert re.search(r"[가-힣]", glossary), "glossary entries must give the Korean term"
