@@ -353,7 +353,7 @@ def elu(x: Any, alpha: float = 1.0) -> np.ndarray:
 
 @_quiet_underflow
 def gelu(x: Any, approximate: bool = False) -> np.ndarray:
-    r"""Gaussian error linear unit: the input weighted by the probability that it is positive noise.
+    r"""Gaussian error linear unit: x times the chance that a standard normal falls below x.
 
     .. math::
 
