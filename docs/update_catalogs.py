@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
@@ -63,7 +64,8 @@ def is_code_only(msgid: str) -> bool:
         return False
     if _ROLES_ONLY.match(text):
         return True
-    if "\\" in text and not re.search(r"(?<![\\a-zA-Z])[a-zA-Z]{4,}", re.sub(r"\\[a-zA-Z]+", "", text)):
+    words_outside_commands = re.sub(r"\\[a-zA-Z]+", "", text)
+    if "\\" in text and not re.search(r"(?<![\\a-zA-Z])[a-zA-Z]{4,}", words_outside_commands):
         return True  # LaTeX maths: commands, symbols and short variable names only
     tokens = [t for t in re.split(r"[\s,]+", text) if t]
     return all(_is_code_token(t) for t in tokens)
@@ -92,6 +94,68 @@ def prefill(locale: Path) -> int:
     return filled
 
 
+# reST only recognises inline markup that is delimited by spaces or punctuation, and Korean
+# particles attach directly to the word before them (``x``를).  In catalogs of reST sources
+# (API docstrings, gallery pages) an escaped space "\\ " is inserted between markup and an
+# adjacent letter; it renders as nothing.  MyST pages need no such care.
+REST_CATALOGS = ("api/", "auto_examples/")
+_INLINE_MARKUP = re.compile(
+    r"``.+?``"                                     # inline literal (may hold single `)
+    r"|(?::[\w:.+-]+:)?`[^`]+`(?::[\w:.+-]+:|__?)?"  # role, interpreted text, reference
+    r"|\*\*[^*\s](?:[^*]*[^*\s])?\*\*"              # strong
+    r"|(?<![*\w])\*[^*\s](?:[^*]*[^*\s])?\*(?![*\w])"  # emphasis
+)
+
+
+def _may_follow_markup(char: str) -> bool:
+    # docutils' inline-markup recognition rules (end-string followed by space or these).
+    return char.isspace() or char in "-.,:;!?\\/'\")]}>" or (
+        unicodedata.category(char) in ("Pd", "Po", "Pe", "Pi", "Pf"))
+
+
+def _may_precede_markup(char: str) -> bool:
+    return char.isspace() or char in "-:/'\"<([{" or (
+        unicodedata.category(char) in ("Ps", "Pi", "Pf", "Pd", "Po"))
+
+
+def escape_rest_markup(text: str) -> str:
+    """Insert "\\ " where reST inline markup touches a letter: ``x``를 -> ``x``\\ 를."""
+    out, last = [], 0
+    for match in _INLINE_MARKUP.finditer(text):
+        start, end = match.span()
+        out.append(text[last:start])
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        prefix = "" if _may_precede_markup(before) else "\\ "
+        suffix = "" if _may_follow_markup(after) else "\\ "
+        out.append(prefix + match.group(0) + suffix)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def fix_rest_catalogs(locale: Path) -> int:
+    """Apply :func:`escape_rest_markup` to every translation of a reST-sourced catalog."""
+    fixed = 0
+    for po in sorted(locale.rglob("*.po")):
+        if not str(po.relative_to(locale)).startswith(REST_CATALOGS):
+            continue
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        changed = False
+        for message in catalog:
+            if message.id and message.string and message.string != message.id:
+                new = escape_rest_markup(str(message.string))
+                if new != message.string:
+                    message.string = new
+                    fixed += 1
+                    changed = True
+        if changed:
+            with po.open("wb") as handle:
+                write_po(handle, catalog, width=0, omit_header=False)
+    return fixed
+
+
 def main() -> int:
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="agg")
     steps = [
@@ -117,6 +181,7 @@ def main() -> int:
             po.unlink()
             po.with_suffix(".mo").unlink(missing_ok=True)
     print(f"[update_catalogs] {prefill(locale)} code-only messages and section titles filled in")
+    print(f"[update_catalogs] {fix_rest_catalogs(locale)} reST translations given escaped spaces")
     print("[update_catalogs] catalogs updated in docs/locale/ko/LC_MESSAGES")
     return 0
 

@@ -16,15 +16,15 @@ MODULES = ("activations", "losses", "optimizers", "models", "diagnostics", "data
 @pytest.mark.parametrize("name", MODULES)
 def test_api_page_lists_every_public_function_and_class(name):
     module = importlib.import_module(f"dlref.{name}")
-    page = (DOCS / "api" / f"{name}.md").read_text(encoding="utf-8")
+    page = (DOCS / "api" / f"{name}.rst").read_text(encoding="utf-8")
     listed = set(re.findall(r"^   (\w+)$", page, flags=re.MULTILINE))
     public = {
         n
         for n in module.__all__
         if inspect.isfunction(getattr(module, n)) or inspect.isclass(getattr(module, n))
     }
-    assert public - listed == set(), f"docs/api/{name}.md misses {sorted(public - listed)}"
-    assert listed - public == set(), f"docs/api/{name}.md lists unknown {sorted(listed - public)}"
+    assert public - listed == set(), f"docs/api/{name}.rst misses {sorted(public - listed)}"
+    assert listed - public == set(), f"docs/api/{name}.rst lists unknown {sorted(listed - public)}"
     index = (DOCS / "api" / "index.md").read_text(encoding="utf-8")
     assert f"\n{name}\n" in index
 
