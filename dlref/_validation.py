@@ -7,8 +7,9 @@ a learner can fix a call without reading a traceback.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from typing import Any
+import functools
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -117,3 +118,23 @@ def check_bool(argname: str, value: Any) -> bool:
     if not isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{argname} must be True or False; got {type(value).__name__} {value!r}.")
     return bool(value)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def quiet_underflow(func: _F) -> _F:
+    """Silence numpy's *underflow* flag, and only that, during the wrapped call.
+
+    ``exp(-1e4) == 0`` is the exact answer to float precision, so underflow is not an
+    error in the stable formulations used here; overflow and invalid stay loud.  A fresh
+    ``errstate`` per call keeps nested calls correct on numpy 1.x, where a shared
+    ``errstate`` instance is not re-entrant.
+    """
+
+    @functools.wraps(func)
+    def inner(*args: Any, **kwargs: Any) -> Any:
+        with np.errstate(under="ignore"):
+            return func(*args, **kwargs)
+
+    return inner  # type: ignore[return-value]

@@ -17,14 +17,13 @@ This module imports numpy only (never TensorFlow), so it is cheap to import.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 
-from ._validation import as_float_array, check_bool, check_choice, check_number
+from ._validation import as_float_array, check_bool, check_choice, check_number, quiet_underflow
 
 __all__ = [
     "sigmoid",
@@ -41,21 +40,6 @@ __all__ = [
     "names",
     "get",
 ]
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _quiet_underflow(func: _F) -> _F:
-    # Silences only underflow: exp(-1e4) == 0 is the exact answer to float precision.
-    # A fresh errstate per call keeps nested calls correct on numpy 1.x too, where a
-    # shared errstate instance is not re-entrant.
-    @functools.wraps(func)
-    def inner(*args: Any, **kwargs: Any) -> Any:
-        with np.errstate(under="ignore"):
-            return func(*args, **kwargs)
-
-    return inner  # type: ignore[return-value]
-
 
 _SQRT_2 = math.sqrt(2.0)
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
@@ -86,7 +70,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(x.dtype, copy=False)
 
 
-@_quiet_underflow
+@quiet_underflow
 def sigmoid(x: Any) -> np.ndarray:
     r"""Logistic sigmoid, squashing any real number into (0, 1).
 
@@ -292,7 +276,7 @@ def _check_alpha(alpha: Any) -> float:
     return check_number("alpha", alpha, low=0.0)
 
 
-@_quiet_underflow
+@quiet_underflow
 def elu(x: Any, alpha: float = 1.0) -> np.ndarray:
     r"""Exponential linear unit: identity for positive inputs, a smooth saturating curve below.
 
@@ -351,7 +335,7 @@ def elu(x: Any, alpha: float = 1.0) -> np.ndarray:
     return np.where(x > 0, x, negative).astype(x.dtype, copy=False)
 
 
-@_quiet_underflow
+@quiet_underflow
 def gelu(x: Any, approximate: bool = False) -> np.ndarray:
     r"""Gaussian error linear unit: x times the chance that a standard normal falls below x.
 
@@ -421,7 +405,7 @@ def _gelu_tanh_arg(x: np.ndarray) -> np.ndarray:
     return _SQRT_2_OVER_PI * (xc + _GELU_CUBIC * xc**3)
 
 
-@_quiet_underflow
+@quiet_underflow
 def silu(x: Any) -> np.ndarray:
     r"""Sigmoid linear unit (also called swish): the input gated by its own sigmoid.
 
@@ -467,7 +451,7 @@ def silu(x: Any) -> np.ndarray:
     return x * _sigmoid(x)
 
 
-@_quiet_underflow
+@quiet_underflow
 def softplus(x: Any) -> np.ndarray:
     r"""Softplus: a smooth version of ReLU whose output is always positive.
 
@@ -533,7 +517,7 @@ def _check_axis(axis: Any, x: np.ndarray) -> int:
     return int(axis)
 
 
-@_quiet_underflow
+@quiet_underflow
 def softmax(x: Any, axis: int = -1) -> np.ndarray:
     r"""Softmax: turn a vector of scores (logits) into probabilities that sum to 1.
 
@@ -594,7 +578,7 @@ def softmax(x: Any, axis: int = -1) -> np.ndarray:
     return np.exp(z - log_norm)
 
 
-@_quiet_underflow
+@quiet_underflow
 def softmax_jacobian(x: Any) -> np.ndarray:
     r"""Jacobian of :func:`softmax` over the last axis.
 
@@ -724,7 +708,7 @@ _DERIVATIVES: dict[str, tuple[Callable[..., np.ndarray], tuple[str, ...]]] = {
 }
 
 
-@_quiet_underflow
+@quiet_underflow
 def derivative(name: str, x: Any, **kwargs: Any) -> np.ndarray:
     r"""Elementwise derivative :math:`f'(x)` of the activation called ``name``.
 

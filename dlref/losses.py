@@ -17,10 +17,8 @@ This module imports numpy only (never TensorFlow), so it is cheap to import.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 
@@ -30,6 +28,7 @@ from ._validation import (
     check_choice,
     check_finite,
     check_positive_int,
+    quiet_underflow,
 )
 
 __all__ = [
@@ -46,19 +45,6 @@ __all__ = [
 
 #: Clipping constant for probabilities, equal to ``keras.config.epsilon()``.
 EPSILON = 1e-7
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _quiet_underflow(func: _F) -> _F:
-    # exp(-1e4) underflowing to 0 is the exact answer; only that flag is silenced.
-    @functools.wraps(func)
-    def inner(*args: Any, **kwargs: Any) -> Any:
-        with np.errstate(under="ignore"):
-            return func(*args, **kwargs)
-
-    return inner  # type: ignore[return-value]
-
 
 # ----------------------------------------------------------------------------------------
 # Input checking shared by the losses.
@@ -231,7 +217,7 @@ def mean_absolute_error(y_true: Any, y_pred: Any) -> np.ndarray:
     return np.mean(np.abs(y_true - y_pred), axis=-1)
 
 
-@_quiet_underflow
+@quiet_underflow
 def binary_crossentropy(y_true: Any, y_pred: Any, from_logits: bool = False) -> np.ndarray:
     r"""Binary crossentropy per sample, like ``keras.losses.binary_crossentropy``.
 
@@ -328,7 +314,7 @@ def _reject_class_ids_for_categorical(y_true: np.ndarray, y_pred: np.ndarray) ->
         )
 
 
-@_quiet_underflow
+@quiet_underflow
 def categorical_crossentropy(y_true: Any, y_pred: Any, from_logits: bool = False) -> np.ndarray:
     r"""Categorical crossentropy per sample, like ``keras.losses.categorical_crossentropy``.
 
@@ -425,7 +411,7 @@ def _class_ids(argname: str, y: np.ndarray, hint: str) -> None:
         )
 
 
-@_quiet_underflow
+@quiet_underflow
 def sparse_categorical_crossentropy(
     y_true: Any, y_pred: Any, from_logits: bool = False
 ) -> np.ndarray:

@@ -23,6 +23,7 @@ import numpy as np
 
 from ._validation import (
     as_float_array,
+    check_bool,
     check_choice,
     check_finite,
     check_number,
@@ -48,12 +49,6 @@ __all__ = [
     "quadratic",
     "quadratic_grad",
 ]
-
-
-def _check_bool(argname: str, value: Any) -> bool:
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{argname} must be True or False; got {type(value).__name__} {value!r}.")
-    return bool(value)
 
 
 class Optimizer:
@@ -335,7 +330,7 @@ class SGD(Optimizer):
     ) -> None:
         super().__init__(learning_rate)
         self.momentum = check_number("momentum", momentum, low=0.0, high=1.0)
-        self.nesterov = _check_bool("nesterov", nesterov)
+        self.nesterov = check_bool("nesterov", nesterov)
 
     def _config(self) -> dict[str, Any]:
         return {
@@ -422,7 +417,7 @@ class RMSprop(Optimizer):
         self.rho = check_number("rho", rho, low=0.0, high=1.0, high_inclusive=False)
         self.momentum = check_number("momentum", momentum, low=0.0, high=1.0, high_inclusive=False)
         self.epsilon = check_number("epsilon", epsilon, low=0.0)
-        self.centered = _check_bool("centered", centered)
+        self.centered = check_bool("centered", centered)
 
     def _config(self) -> dict[str, Any]:
         return {
@@ -604,7 +599,7 @@ class Adam(Optimizer):
         self.beta_1 = check_number("beta_1", beta_1, low=0.0, high=1.0, high_inclusive=False)
         self.beta_2 = check_number("beta_2", beta_2, low=0.0, high=1.0, high_inclusive=False)
         self.epsilon = check_number("epsilon", epsilon, low=0.0)
-        self.amsgrad = _check_bool("amsgrad", amsgrad)
+        self.amsgrad = check_bool("amsgrad", amsgrad)
 
     def _config(self) -> dict[str, Any]:
         return {
