@@ -32,13 +32,20 @@ def executed(log: str) -> str:
     return f"{match.group(1)} of {match.group(2)}" if match else "n/a"
 
 
-def run(build_site, out: Path, label: str) -> None:
+def example_times(log: str) -> list[tuple[str, float]]:
+    """sphinx-gallery's per-example computation times, as printed in the build log."""
+    return [(name, float(sec)) for name, sec in
+            re.findall(r"^\s+- \S*/(plot_\w+\.py):\s+([\d.]+) sec", log, flags=re.MULTILINE)]
+
+
+def run(build_site, out: Path, label: str) -> dict:
     start = time.perf_counter()
     results = build_site.build(out, quiet=False, echo=False)
     total = time.perf_counter() - start
     parts = ", ".join(f"{lang} {r['seconds']:.1f} s (examples executed: {executed(r['log'])})"
                       for lang, r in results.items())
     print(f"{label:<16} {total:7.1f} s   {parts}")
+    return results
 
 
 def main() -> None:
@@ -52,8 +59,13 @@ def main() -> None:
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(out.parent / (out.name + "-doctrees"), ignore_errors=True)
     print(f"building into {out}")
-    run(build_site, out, "clean build")
+    clean = run(build_site, out, "clean build")
     run(build_site, out, "no-op rebuild")
+    times = example_times(clean["en"]["log"])
+    if times:
+        print(f"gallery: {len(times)} examples, {sum(t for _, t in times):.1f} s in all")
+        for name, seconds in sorted(times, key=lambda item: -item[1]):
+            print(f"  {name:<36} {seconds:6.2f} s")
 
 
 if __name__ == "__main__":
