@@ -9,7 +9,8 @@ HERE = Path(__file__).parent.resolve()
 sys.path.insert(0, str(HERE / "_ext"))
 sys.path.insert(0, str(HERE.parent))
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # examples import TensorFlow; silence its C++ logs
+# The examples import TensorFlow: silence its C++ logs.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("MPLBACKEND", "agg")
 
@@ -113,6 +114,12 @@ def _language_specific(app, config):
     prefix = getattr(config, "notfound_urls_prefix", None)
     if prefix and "{language}" in prefix:
         config.notfound_urls_prefix = prefix.replace("{language}", config.language or "en")
+    if config.language == "ko":
+        config.notfound_context = {
+            "title": "페이지를 찾을 수 없습니다",
+            "body": "<h1>페이지를 찾을 수 없습니다</h1>\n\n"
+            "<p>요청한 페이지가 없습니다. 위의 메뉴나 검색으로 찾아보세요.</p>",
+        }
 
 
 def setup(app):

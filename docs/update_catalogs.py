@@ -176,6 +176,8 @@ def main() -> int:
     # sphinx-intl never deletes a catalog; drop the ones whose page no longer exists.
     locale = DOCS / "locale" / "ko" / "LC_MESSAGES"
     for po in sorted(locale.rglob("*.po")):
+        if po.name == "sphinx.po":  # UI strings of the theme, kept by hand (not a page)
+            continue
         if not (POT_DIR / po.relative_to(locale).with_suffix(".pot")).exists():
             print(f"[update_catalogs] removing orphaned catalog {po.relative_to(DOCS)}")
             po.unlink()

@@ -137,3 +137,11 @@ def test_korean_pages_declare_their_language_and_use_korean_ui(site):
     assert '<html lang="ko"' in ko_index
     search = (site["out"] / "ko" / "search.html").read_text(encoding="utf-8")
     assert "검색" in search  # Sphinx's own Korean UI strings
+    # The theme's strings, which it ships no Korean for, come from docs/locale/ko/sphinx.po.
+    page = (site["out"] / "ko" / "concepts" / "dropout.html").read_text(encoding="utf-8")
+    theme_strings = (("Section Navigation", "섹션 탐색"), ("On this page", "이 페이지의 내용"),
+                     ("Skip to main content", "본문으로 건너뛰기"))
+    for english, korean in theme_strings:
+        assert korean in page and english not in page, english
+    not_found = (site["out"] / "ko" / "404.html").read_text(encoding="utf-8")
+    assert "페이지를 찾을 수 없습니다" in not_found
