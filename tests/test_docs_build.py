@@ -62,3 +62,17 @@ def test_korean_build_reuses_the_gallery(site):
     match = re.search(r"successfully executed (\d+) out of (\d+)", ko_log)
     assert match, "sphinx-gallery did not report its execution count in the Korean build"
     assert int(match.group(1)) == 0, "the Korean build re-executed examples"
+
+
+@pytest.mark.parametrize("api_page, example", [
+    ("dlref.activations.sigmoid", "plot_activation_functions"),
+    ("dlref.diagnostics.gradient_norms", "plot_vanishing_gradients"),
+    ("dlref.optimizers.Adam", "plot_optimizer_paths"),
+    ("dlref.losses.select_loss", "plot_choosing_a_loss"),
+])
+def test_api_pages_show_mini_galleries_of_the_examples_that_use_them(site, api_page, example):
+    for lang in ("en", "ko"):
+        html = (site["out"] / lang / "api" / "generated" / f"{api_page}.html").read_text(
+            encoding="utf-8")
+        assert "sphx-glr-thumbcontainer" in html, f"{lang}/{api_page}: no mini-gallery"
+        assert f"{example}.html" in html, f"{lang}/{api_page}: {example} not in its mini-gallery"
