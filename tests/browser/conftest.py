@@ -22,6 +22,7 @@ that would leave 127.0.0.1 is blocked and reported as a failure.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -65,10 +66,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site_root):
-    """``http://127.0.0.1:<port>/`` serving ``site_root``."""
-    handler = functools.partial(_QuietHandler, directory=str(site_root))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve ``directory`` on a free port of 127.0.0.1; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer((HOST, 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="dlref-site-server", daemon=True)
@@ -79,6 +80,13 @@ def base_url(site_root):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_root):
+    """``http://127.0.0.1:<port>/`` serving ``site_root``."""
+    with serve(site_root) as url:
+        yield url
 
 
 def block_external(context) -> list[str]:

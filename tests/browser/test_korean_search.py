@@ -16,22 +16,18 @@ pages, so they fail until those exist.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import html
-import http.server
 import json
 import re
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .conftest import HOST, VIEWPORT, _QuietHandler, block_external
+from .conftest import VIEWPORT, block_external, serve
 
 pytestmark = pytest.mark.browser
 
@@ -141,22 +137,6 @@ def write_project(src: Path, *, extensions: list[str], extra: str) -> None:
     for name, (title, body) in PAGES.items():
         bar = "=" * (2 * len(title))  # Hangul is double width: keep the underline long enough
         (src / f"{name}.rst").write_text(f"{title}\n{bar}\n\n{body}\n", encoding="utf-8")
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` on a free port of 127.0.0.1 (as tests/browser/conftest.py does)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="korean-search", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")
