@@ -27,7 +27,8 @@ LANGUAGES = ("en", "ko")
 
 def sphinx_command(lang: str, out: Path, doctrees: Path, quiet: bool,
                    docs: Path = DOCS) -> list[str]:
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going",
+    # -N: no colours, even where CI=true makes Sphinx colour its output; the log is parsed.
+    cmd = [sys.executable, "-m", "sphinx", "-N", "-b", "html", "-W", "--keep-going",
            "-d", str(doctrees / lang), "-D", f"language={lang}", str(docs), str(out / lang)]
     if quiet:
         cmd.insert(3, "-q")
