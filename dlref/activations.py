@@ -17,13 +17,13 @@ This module imports numpy only (never TensorFlow), so it is cheap to import.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from ._validation import as_float_array, check_bool, check_choice, check_number, quiet_underflow
+from . import _activation_kernels as _k
+from ._validation import as_float_array, check_bool, check_choice, quiet_underflow
 
 __all__ = [
     "sigmoid",
@@ -41,35 +41,12 @@ __all__ = [
     "get",
 ]
 
-_SQRT_2 = math.sqrt(2.0)
-_SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
-_INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
-_GELU_CUBIC = 0.044715
-
-# numpy has no erf/erfc ufunc, and scipy is not a dependency of dlref (it is only
-# installed transitively, by scikit-learn in the docs extra).  math.erfc is correctly
-# rounded in double precision, so we map it over the array with np.frompyfunc, which
-# loops in C and is a few times faster than np.vectorize.  erfc rather than 1 + erf
-# keeps full relative precision in the negative tail, as TensorFlow's gelu does.
-_erfc_object = np.frompyfunc(math.erfc, 1, 1)
+# The one registry lives in _activation_kernels: each activation below registers itself
+# with its elementwise derivative (None for softmax, whose derivative is a matrix).
+_activation = _k.register
 
 
-def _erfc(z: np.ndarray) -> np.ndarray:
-    return np.asarray(_erfc_object(z.astype(np.float64)), dtype=np.float64)
-
-
-def _exp_neg_abs(x: np.ndarray) -> np.ndarray:
-    # exp(-|x|) lies in (0, 1]: the one exponential every stable formula below needs.
-    return np.exp(-np.abs(x))
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    # Branch on the sign so that exp never overflows (the naive 1/(1+exp(-x)) overflows
-    # for x < -88 in float32) and neither branch loses precision to cancellation.
-    e = _exp_neg_abs(x)
-    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(x.dtype, copy=False)
-
-
+@_activation(_k.d_sigmoid)
 @quiet_underflow
 def sigmoid(x: Any) -> np.ndarray:
     r"""Logistic sigmoid, squashing any real number into (0, 1).
@@ -117,9 +94,10 @@ def sigmoid(x: Any) -> np.ndarray:
     >>> sigmoid(np.array([-1e4, 1e4], dtype=np.float32))
     array([0., 1.], dtype=float32)
     """
-    return _sigmoid(as_float_array("x", x))
+    return _k.sigmoid(as_float_array("x", x))
 
 
+@_activation(_k.d_tanh)
 def tanh(x: Any) -> np.ndarray:
     r"""Hyperbolic tangent, squashing any real number into (-1, 1).
 
@@ -158,6 +136,7 @@ def tanh(x: Any) -> np.ndarray:
     return np.tanh(as_float_array("x", x))
 
 
+@_activation(_k.d_relu)
 def relu(x: Any) -> np.ndarray:
     r"""Rectified linear unit: keep positive values, replace negative ones by zero.
 
@@ -207,10 +186,7 @@ def relu(x: Any) -> np.ndarray:
     return np.maximum(x, 0)
 
 
-def _check_slope(negative_slope: Any) -> float:
-    return check_number("negative_slope", negative_slope, low=0.0)
-
-
+@_activation(_k.d_leaky_relu)
 def leaky_relu(x: Any, negative_slope: float = 0.2) -> np.ndarray:
     r"""Leaky ReLU: identity for positive inputs, a small slope for negative ones.
 
@@ -268,14 +244,11 @@ def leaky_relu(x: Any, negative_slope: float = 0.2) -> np.ndarray:
     array([-0.6,  0. ,  3. ])
     """
     x = as_float_array("x", x)
-    a = _check_slope(negative_slope)
+    a = _k.check_slope(negative_slope)
     return np.where(x > 0, x, a * x).astype(x.dtype, copy=False)
 
 
-def _check_alpha(alpha: Any) -> float:
-    return check_number("alpha", alpha, low=0.0)
-
-
+@_activation(_k.d_elu)
 @quiet_underflow
 def elu(x: Any, alpha: float = 1.0) -> np.ndarray:
     r"""Exponential linear unit: identity for positive inputs, a smooth saturating curve below.
@@ -330,11 +303,12 @@ def elu(x: Any, alpha: float = 1.0) -> np.ndarray:
     array([-1.        , -0.63212056,  0.        ,  2.        ])
     """
     x = as_float_array("x", x)
-    a = _check_alpha(alpha)
+    a = _k.check_alpha(alpha)
     negative = a * np.expm1(np.minimum(x, 0))
     return np.where(x > 0, x, negative).astype(x.dtype, copy=False)
 
 
+@_activation(_k.d_gelu)
 @quiet_underflow
 def gelu(x: Any, approximate: bool = False) -> np.ndarray:
     r"""Gaussian error linear unit: x times the chance that a standard normal falls below x.
@@ -394,17 +368,11 @@ def gelu(x: Any, approximate: bool = False) -> np.ndarray:
     x = as_float_array("x", x)
     if check_bool("approximate", approximate):
         # 1 + tanh(u) == 2 sigmoid(2u) avoids the cancellation of 1 + tanh(u) for x << 0.
-        return x * _sigmoid(2 * _gelu_tanh_arg(x))
-    return (0.5 * x * _erfc(-x / _SQRT_2)).astype(x.dtype, copy=False)
+        return x * _k.sigmoid(2 * _k.gelu_tanh_arg(x))
+    return (0.5 * x * _k.erfc(-x / _k.SQRT_2)).astype(x.dtype, copy=False)
 
 
-def _gelu_tanh_arg(x: np.ndarray) -> np.ndarray:
-    # tanh saturates to +-1 long before |x| = 50, so clipping changes no result but keeps
-    # x**3 from overflowing float32 for huge inputs.
-    xc = np.clip(x, -50, 50)
-    return _SQRT_2_OVER_PI * (xc + _GELU_CUBIC * xc**3)
-
-
+@_activation(_k.d_silu)
 @quiet_underflow
 def silu(x: Any) -> np.ndarray:
     r"""Sigmoid linear unit (also called swish): the input gated by its own sigmoid.
@@ -448,9 +416,10 @@ def silu(x: Any) -> np.ndarray:
     array([-0.26894142,  0.        ,  0.73105858])
     """
     x = as_float_array("x", x)
-    return x * _sigmoid(x)
+    return x * _k.sigmoid(x)
 
 
+@_activation(_k.d_softplus)
 @quiet_underflow
 def softplus(x: Any) -> np.ndarray:
     r"""Softplus: a smooth version of ReLU whose output is always positive.
@@ -493,7 +462,7 @@ def softplus(x: Any) -> np.ndarray:
     (dtype('float32'), [0.0, 0.693147, 10000.0])
     """
     x = as_float_array("x", x)
-    return np.maximum(x, 0) + np.log1p(_exp_neg_abs(x))
+    return np.maximum(x, 0) + np.log1p(_k.exp_neg_abs(x))
 
 
 def _check_axis(axis: Any, x: np.ndarray) -> int:
@@ -517,6 +486,7 @@ def _check_axis(axis: Any, x: np.ndarray) -> int:
     return int(axis)
 
 
+@_activation(None)
 @quiet_underflow
 def softmax(x: Any, axis: int = -1) -> np.ndarray:
     r"""Softmax: turn a vector of scores (logits) into probabilities that sum to 1.
@@ -578,209 +548,13 @@ def softmax(x: Any, axis: int = -1) -> np.ndarray:
     return np.exp(z - log_norm)
 
 
-@quiet_underflow
-def softmax_jacobian(x: Any) -> np.ndarray:
-    r"""Jacobian of :func:`softmax` over the last axis.
-
-    .. math::
-
-        J_{ij} = \frac{\partial s_i}{\partial x_j} = s_i(\delta_{ij} - s_j),
-        \qquad J = \operatorname{diag}(s) - s\,s^{\top},\quad s = \operatorname{softmax}(x)
-
-    Softmax mixes its inputs, so unlike the elementwise activations its derivative is
-    a matrix, not a vector.
-
-    Parameters
-    ----------
-    x : array_like
-        Scores of shape ``(n,)`` or a batch of shape ``(..., n)``.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(n, n)`` for 1-D input, ``(..., n, n)`` for a batch; same float dtype
-        as ``x``.  Each matrix is symmetric and its rows sum to 0.
-
-    Raises
-    ------
-    TypeError
-        If ``x`` is not numeric.
-    ValueError
-        If ``x`` is a scalar or has an empty last axis.
-
-    See Also
-    --------
-    softmax : The function being differentiated.
-    derivative : Derivatives of the elementwise activations.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from dlref.activations import softmax_jacobian
-    >>> J = softmax_jacobian(np.array([0.0, 0.0]))
-    >>> J
-    array([[ 0.25, -0.25],
-           [-0.25,  0.25]])
-    >>> J.sum(axis=1)
-    array([0., 0.])
-    """
-    s = softmax(x, axis=-1)
-    return s[..., :, None] * (np.eye(s.shape[-1], dtype=s.dtype) - s[..., None, :])
-
-
-# ----------------------------------------------------------------------------------------
-# Derivatives.  Each matches tf.GradientTape on the Keras function, including the value
-# TensorFlow chooses at a kink (relu'(0) = 0, leaky_relu'(0) = slope, elu'(0) = alpha).
-
-
-def _d_sigmoid(x: np.ndarray) -> np.ndarray:
-    # sigma(x) * sigma(-x) equals sigma(1 - sigma) but keeps precision for large x,
-    # where 1 - sigma(x) would cancel to 0.
-    return _sigmoid(x) * _sigmoid(-x)
-
-
-def _d_tanh(x: np.ndarray) -> np.ndarray:
-    # 1 - tanh(x)**2 == sech(x)**2 == 4 e / (1 + e)**2 with e = exp(-2|x|); this form
-    # keeps full relative precision in the tails, where 1 - tanh**2 cancels.
-    e = _exp_neg_abs(2 * x)
-    return (4 * e / ((1 + e) * (1 + e))).astype(x.dtype, copy=False)
-
-
-def _d_relu(x: np.ndarray) -> np.ndarray:
-    return (x > 0).astype(x.dtype)
-
-
-def _d_leaky_relu(x: np.ndarray, negative_slope: float = 0.2) -> np.ndarray:
-    a = _check_slope(negative_slope)
-    return np.where(x > 0, 1, a).astype(x.dtype)
-
-
-def _d_elu(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
-    a = _check_alpha(alpha)
-    return np.where(x > 0, 1, a * np.exp(np.minimum(x, 0))).astype(x.dtype, copy=False)
-
-
-def _d_gelu(x: np.ndarray, approximate: bool = False) -> np.ndarray:
-    if check_bool("approximate", approximate):
-        # d/dx [x sigmoid(2u)] = sigmoid(2u) + 2x sigmoid(2u) sigmoid(-2u) u'.  Written with
-        # sigmoids, not 1 - tanh(u)**2, which cancels to 0 in float32 once |x| > 4.
-        xc = np.clip(x, -50, 50)
-        two_u = 2 * _gelu_tanh_arg(x)
-        du = _SQRT_2_OVER_PI * (1 + 3 * _GELU_CUBIC * xc * xc)
-        out = _sigmoid(two_u) + 2 * xc * _sigmoid(two_u) * _sigmoid(-two_u) * du
-    else:
-        # Phi(x) + x phi(x); the density term vanishes for |x| > 50, so clipping there
-        # avoids computing x**2 of huge inputs without changing the result.
-        xc = np.clip(x, -50, 50)
-        out = 0.5 * _erfc(-x / _SQRT_2) + xc * _INV_SQRT_2PI * np.exp(-0.5 * xc * xc)
-    return out.astype(x.dtype, copy=False)
-
-
-def _d_silu(x: np.ndarray) -> np.ndarray:
-    return _sigmoid(x) * (1 + x * _sigmoid(-x))
-
-
-def _d_softplus(x: np.ndarray) -> np.ndarray:
-    return _sigmoid(x)
-
-
-_FUNCTIONS: dict[str, Callable[..., np.ndarray]] = {
-    "elu": elu,
-    "gelu": gelu,
-    "leaky_relu": leaky_relu,
-    "relu": relu,
-    "sigmoid": sigmoid,
-    "silu": silu,
-    "softmax": softmax,
-    "softplus": softplus,
-    "tanh": tanh,
-}
-
-_DERIVATIVES: dict[str, tuple[Callable[..., np.ndarray], tuple[str, ...]]] = {
-    "elu": (_d_elu, ("alpha",)),
-    "gelu": (_d_gelu, ("approximate",)),
-    "leaky_relu": (_d_leaky_relu, ("negative_slope",)),
-    "relu": (_d_relu, ()),
-    "sigmoid": (_d_sigmoid, ()),
-    "silu": (_d_silu, ()),
-    "softplus": (_d_softplus, ()),
-    "tanh": (_d_tanh, ()),
-}
-
-
-@quiet_underflow
-def derivative(name: str, x: Any, **kwargs: Any) -> np.ndarray:
-    r"""Elementwise derivative :math:`f'(x)` of the activation called ``name``.
-
-    Backpropagation multiplies the incoming gradient by :math:`f'(x)`; where it is
-    small (a saturated sigmoid or tanh) little gradient gets through.
-
-    Parameters
-    ----------
-    name : str
-        Name of an elementwise activation: one of :func:`names` except ``"softmax"``.
-    x : array_like
-        Points at which to evaluate the derivative.
-    **kwargs
-        Parameters of the activation: ``negative_slope`` for ``"leaky_relu"`` (default
-        0.2), ``alpha`` for ``"elu"`` (default 1.0), ``approximate`` for ``"gelu"``
-        (default False).
-
-    Returns
-    -------
-    numpy.ndarray
-        :math:`f'(x)`, same shape and float dtype as ``x``.
-
-    Raises
-    ------
-    ValueError
-        If ``name`` is unknown (with a close-match suggestion) or is ``"softmax"``.
-    TypeError
-        If ``name`` is not a string, ``x`` is not numeric, or a keyword is not a
-        parameter of that activation.
-
-    See Also
-    --------
-    softmax_jacobian : The derivative of softmax, which is a matrix.
-
-    Notes
-    -----
-    At the kinks the values agree with TensorFlow's gradients: ``relu'(0) = 0``,
-    ``leaky_relu'(0) = negative_slope`` and ``elu'(0) = alpha``.
-
-    Examples
-    --------
-    The sigmoid's slope is largest at 0, where it is only 0.25, so every sigmoid layer
-    shrinks gradients by at least a factor of 4:
-
-    >>> import numpy as np
-    >>> from dlref.activations import derivative
-    >>> derivative("sigmoid", np.array([-2.0, 0.0, 2.0]))
-    array([0.10499359, 0.25      , 0.10499359])
-
-    tanh has slope 1 at 0, its maximum:
-
-    >>> derivative("tanh", np.array([-2.0, 0.0, 2.0]))
-    array([0.07065082, 1.        , 0.07065082])
-    >>> derivative("relu", np.array([-1.0, 0.0, 1.0]))
-    array([0., 0., 1.])
-    >>> derivative("leaky_relu", np.array([-1.0, 1.0]), negative_slope=0.1)
-    array([0.1, 1. ])
-    """
-    if isinstance(name, str) and name.strip().lower() == "softmax":
-        raise ValueError(
-            "name='softmax' has no elementwise derivative: each output depends on every "
-            "input. Use softmax_jacobian(x) for its (n, n) matrix of derivatives."
-        )
-    key = check_choice("name", name, sorted(_DERIVATIVES))
-    function, params = _DERIVATIVES[key]
-    unknown = sorted(set(kwargs) - set(params))
-    if unknown:
-        allowed = f"its only parameters are {list(params)}" if params else "it has no parameters"
-        raise TypeError(
-            f"derivative({key!r}) got unexpected keyword argument(s) {unknown}; {allowed}."
-        )
-    return function(as_float_array("x", x), **kwargs)
+# derivative() and softmax_jacobian() live with the derivatives; their public names are
+# documented, imported and pickled from here, where the API page has them.
+derivative = _k.derivative
+softmax_jacobian = _k.softmax_jacobian
+for _public in (derivative, softmax_jacobian):
+    _public.__module__ = __name__
+del _public
 
 
 def names() -> tuple[str, ...]:
@@ -802,7 +576,7 @@ def names() -> tuple[str, ...]:
     >>> names()
     ('elu', 'gelu', 'leaky_relu', 'relu', 'sigmoid', 'silu', 'softmax', 'softplus', 'tanh')
     """
-    return tuple(sorted(_FUNCTIONS))
+    return tuple(sorted(_k.REGISTRY))
 
 
 def get(name: str) -> Callable[..., np.ndarray]:
@@ -840,4 +614,4 @@ def get(name: str) -> Callable[..., np.ndarray]:
     ...
     ValueError: name='reul' is not supported; allowed values are [...]. Did you mean 'relu'?
     """
-    return _FUNCTIONS[check_choice("name", name, names())]
+    return _k.REGISTRY[check_choice("name", name, names())][0]

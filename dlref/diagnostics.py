@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ._keras import import_keras
 from ._validation import as_float_array, check_finite
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,7 +30,7 @@ __all__ = ["gradient_norms", "dead_relu_fraction", "activation_stats"]
 
 
 def _check_model(model: Any) -> None:
-    import keras
+    keras = import_keras("dlref.diagnostics")
 
     if not isinstance(model, keras.Model):
         raise TypeError(f"model must be a keras.Model; got {type(model).__name__} {model!r}.")
@@ -51,7 +52,7 @@ def _check_x(x: Any) -> np.ndarray:
 
 def _layer_outputs(model: Any, x: np.ndarray, layers: list[Any]) -> list[np.ndarray]:
     """Return the outputs of ``layers`` (a subset of ``model.layers``) on ``x``."""
-    import keras
+    keras = import_keras("dlref.diagnostics")
 
     if not layers:
         return []
@@ -142,8 +143,8 @@ def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
             f"x and y must hold the same number of samples; got {len(xa)} and "
             f"{ya.shape[0] if ya.ndim else 'a scalar'}."
         )
-    import keras
-    import tensorflow as tf
+    keras = import_keras("gradient_norms")
+    import tensorflow as tf  # import_keras has checked that TensorFlow imports
 
     layers = [layer for layer in model.layers if getattr(layer, "kernel", None) is not None]
     kernels = [layer.kernel for layer in layers]
@@ -160,7 +161,7 @@ def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
 
 
 def _is_relu_layer(layer: Any) -> bool:
-    import keras
+    keras = import_keras("dlref.diagnostics")
 
     if isinstance(layer, keras.layers.ReLU):
         # A ReLU layer with a negative slope or threshold is a leaky variant, not a pure ReLU.
@@ -274,7 +275,7 @@ def activation_stats(model: keras.Model, x: Any) -> dict[str, dict[str, float]]:
     """
     _check_model(model)
     xa = _check_x(x)
-    import keras
+    keras = import_keras("dlref.diagnostics")
 
     # Functional models list their InputLayer, Sequential ones do not: skip it in both.
     layers = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]

@@ -15,47 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._validation import check_choice, check_number, check_positive_int, suggest
+from ._keras import check_keras_name, import_keras
+from ._loss_advisor import TASK_SETUPS, TASKS
+from ._validation import check_choice, check_number, check_positive_int
 
 if TYPE_CHECKING:  # pragma: no cover
     import keras
 
-__all__ = ["TASKS", "ACTIVATIONS", "OPTIMIZERS", "build_mlp", "seed_model"]
-
-#: Tasks accepted by :func:`build_mlp` (the same as :func:`dlref.losses.select_loss`).
-TASKS = ("regression", "binary", "multiclass", "multilabel")
-
-#: Activation names accepted by Keras 3.15 (``keras.activations.get``), listed here so
-#: that a typo is caught, with a suggestion, without importing TensorFlow.
-ACTIVATIONS = (
-    "celu", "elu", "exponential", "gelu", "glu", "hard_shrink", "hard_sigmoid",
-    "hard_silu", "hard_swish", "hard_tanh", "leaky_relu", "linear", "log_sigmoid",
-    "log_softmax", "mish", "relu", "relu6", "selu", "sigmoid", "silu", "soft_shrink",
-    "softmax", "softplus", "softsign", "sparse_plus", "sparse_sigmoid", "sparsemax",
-    "squareplus", "swish", "tanh", "tanh_shrink", "threshold",
-)  # fmt: skip
-
-#: Optimizer names accepted by ``keras.optimizers.get`` in Keras 3.15.
-OPTIMIZERS = (
-    "adadelta", "adafactor", "adagrad", "adam", "adamax", "adamw", "ftrl", "lion",
-    "muon", "nadam", "rmsprop", "sgd",
-)  # fmt: skip
-
-# Output layer per task, used when the caller passes ``loss`` explicitly and
-# select_loss() is therefore not consulted.
-_OUTPUT_ACTIVATION = {
-    "regression": "linear",
-    "binary": "sigmoid",
-    "multiclass": "softmax",
-    "multilabel": "sigmoid",
-}
-_DEFAULT_METRICS = {
-    "regression": ["mae"],
-    "binary": ["accuracy"],
-    "multiclass": ["accuracy"],
-    "multilabel": ["binary_accuracy"],
-}
-
+__all__ = ["TASKS", "build_mlp", "seed_model"]
 
 def _check_shape(argname: str, value: Any) -> tuple[int, ...]:
     if not isinstance(value, (tuple, list)):
@@ -84,37 +51,23 @@ def _check_units(value: Any) -> tuple[int, ...]:
 
 
 def _check_activation(value: Any) -> Any:
-    if callable(value):
+    # Only the type here; the name is checked by Keras itself once it is imported.
+    if callable(value) or isinstance(value, str):
         return value
-    if not isinstance(value, str):
-        raise TypeError(
-            f"activation must be a Keras activation name or a callable; "
-            f"got {type(value).__name__} {value!r}."
-        )
-    key = value.strip().lower()
-    if key not in ACTIVATIONS:
-        raise ValueError(
-            f"activation={value!r} is not a Keras activation; known names are "
-            f"{list(ACTIVATIONS)}." + suggest(key, ACTIVATIONS)
-        )
-    return key
+    raise TypeError(
+        f"activation must be a Keras activation name or a callable; "
+        f"got {type(value).__name__} {value!r}."
+    )
 
 
-def _check_optimizer(value: Any) -> Any:
+def _keras_optimizer(value: Any) -> Any:
     if isinstance(value, str):
-        key = value.strip().lower()
-        if key not in OPTIMIZERS:
-            raise ValueError(
-                f"optimizer={value!r} is not a Keras optimizer name; known names are "
-                f"{list(OPTIMIZERS)}." + suggest(key, OPTIMIZERS)
-            )
-        return key
+        return check_keras_name("optimizer", value, "optimizers", "build_mlp")
     from .optimizers import Optimizer
 
     if isinstance(value, Optimizer):  # a dlref numpy optimizer: use its Keras twin
         return value.to_keras()
-    import keras
-
+    keras = import_keras("build_mlp")
     if isinstance(value, keras.optimizers.Optimizer):
         return value
     raise TypeError(
@@ -238,8 +191,9 @@ def build_mlp(
     act = _check_activation(activation)
     rate = check_number("dropout", dropout, low=0.0, high=1.0, high_inclusive=False)
     task = check_choice("task", task, TASKS)
+    setup = TASK_SETUPS[task]
     if num_outputs is None:
-        n_out = 1 if task == "binary" else 10
+        n_out = setup.output_units or 10
     else:
         n_out = check_positive_int("num_outputs", num_outputs)
     if task == "binary" and n_out != 1:
@@ -260,28 +214,15 @@ def build_mlp(
             f"{type(metrics).__name__} {metrics!r}."
         )
     seed = _check_seed(seed)
-    opt = _check_optimizer(optimizer)
-
     if loss is None:
-        from .losses import select_loss
-
-        # select_loss counts multiclass/multilabel outputs from labels, so hand it
-        # representative ones: class ids 0..K-1, or multi-hot rows over K labels.
-        labels = {
-            "multiclass": np.arange(n_out),
-            "multilabel": np.array([[0] * n_out, [1] * n_out]),
-        }.get(task)
-        choice = select_loss(task=task, y=labels)
-        loss, out_act = choice.loss, choice.output_activation
-        if metrics is None:
-            metrics = list(choice.metrics)
-    else:
-        out_act = _OUTPUT_ACTIVATION[task]
+        loss = setup.loss
     if metrics is None:
-        metrics = list(_DEFAULT_METRICS[task])
+        metrics = list(setup.metrics)
 
-    import keras
-
+    keras = import_keras("build_mlp")
+    if isinstance(act, str):
+        act = check_keras_name("activation", act, "activations", "build_mlp")
+    opt = _keras_optimizer(optimizer)
     if seed is not None:
         keras.utils.set_random_seed(seed)
     layers: list[Any] = [keras.Input(shape=shape)]
@@ -291,7 +232,7 @@ def build_mlp(
         layers.append(keras.layers.Dense(n, activation=act, name=f"hidden_{i}"))
         if rate > 0:
             layers.append(keras.layers.Dropout(rate, name=f"dropout_{i}"))
-    layers.append(keras.layers.Dense(n_out, activation=out_act, name="output"))
+    layers.append(keras.layers.Dense(n_out, activation=setup.output_activation, name="output"))
     model = keras.Sequential(layers, name="mlp")
     model.compile(optimizer=opt, loss=loss, metrics=list(metrics))
     return model
@@ -345,8 +286,7 @@ def seed_model(
     """
     shape = _check_shape("input_shape", input_shape)
     seed = _check_seed(seed)
-    import keras
-
+    keras = import_keras("seed_model")
     if seed is not None:
         keras.utils.set_random_seed(seed)
     # Layer names are fixed to Keras' first-model defaults so summaries are stable.

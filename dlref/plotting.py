@@ -24,9 +24,9 @@ PALETTE = (
     "#CC79A7",
     "#E69F00",
     "#56B4E9",
-    "#F0E442",
     "#000000",
 )
+# Okabe & Ito's yellow (#F0E442) is left out: on the white background it is too pale to see.
 
 #: Family name of the Hangul font registered by :func:`use_style`.
 KOREAN_FONT = "NanumGothic"

@@ -155,7 +155,8 @@ CASES = [
     (
         partial(models.build_mlp, (8, 8), activation="rellu"),
         ValueError,
-        r"activation='rellu' is not a Keras activation; known names are \[.*\]\. "
+        r"activation='rellu' is not a Keras activation name; the installed Keras knows "
+        r"\[.*'relu'.*\]\. "
         r"Did you mean 'relu'\?",
     ),
     (

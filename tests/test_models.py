@@ -206,14 +206,21 @@ def test_trained_model_predicts_probabilities(trained):
     assert np.mean(p.argmax(axis=1) == y_test[:20]) >= 0.9
 
 
-def test_hard_coded_name_lists_match_keras():
-    # The lists let build_mlp reject typos without importing TensorFlow; they must only
-    # hold names Keras resolves, and cover the common ones.
-    from dlref.models import ACTIVATIONS, OPTIMIZERS
-
-    for name in ACTIVATIONS:
+def test_names_are_checked_by_the_installed_keras():
+    # No copy of Keras' lists: whatever this Keras resolves is accepted, any case.
+    model = build_mlp((4,), hidden_units=(3,), activation="Swish", optimizer="AdamW")
+    assert model.get_layer("hidden_1").activation is keras.activations.get("swish")
+    assert isinstance(model.optimizer, keras.optimizers.AdamW)
+    # ... and the error lists exactly the names Keras' own get() accepts.
+    with pytest.raises(ValueError, match=r"activation='rellu'") as err:
+        build_mlp((4,), activation="rellu")
+    listed = eval(str(err.value).split("knows ")[1].split("]")[0] + "]")  # noqa: S307
+    assert {"relu", "gelu", "softmax", "swish"} <= set(listed)
+    for name in listed:
         assert callable(keras.activations.get(name)), name
-    for name in OPTIMIZERS:
+    with pytest.raises(ValueError, match=r"optimizer='adamm'.*Did you mean 'adam'\?") as err:
+        build_mlp((4,), optimizer="adamm")
+    listed = eval(str(err.value).split("knows ")[1].split("]")[0] + "]")  # noqa: S307
+    assert {"sgd", "adam", "rmsprop", "adagrad", "adamw"} <= set(listed)
+    for name in listed:
         assert isinstance(keras.optimizers.get(name), keras.optimizers.Optimizer), name
-    assert {"relu", "sigmoid", "tanh", "gelu", "softmax"} <= set(ACTIVATIONS)
-    assert {"sgd", "adam", "rmsprop", "adagrad", "adamw"} <= set(OPTIMIZERS)

@@ -93,17 +93,24 @@ fig.tight_layout()
 # The same axes for every activation; the dashed line marks slope 1, the slope of
 # the identity.
 
-colors = [c for c in PALETTE if c != "#F0E442"]  # pale yellow is hard to see on white
-fig, axes = plt.subplots(2, 4, figsize=(9.0, 4.8), sharex=True, sharey=True)
-for i, (ax, name) in enumerate(zip(axes.flat, names, strict=True)):
+# The grid grows with activations.names(): four panels a row.
+ncols = 4
+nrows = -(-len(names) // ncols)
+fig, axes = plt.subplots(
+    nrows, ncols, figsize=(9.0, 2.4 * nrows), sharex=True, sharey=True, squeeze=False
+)
+for ax in axes.flat[len(names) :]:
+    ax.set_visible(False)
+for i, (ax, name) in enumerate(zip(axes.flat, names, strict=False)):
     ax.axhline(1.0, color="0.6", lw=1.0, ls="--")
-    ax.plot(x, slopes[name], color=colors[i % len(colors)], lw=2.5)
+    ax.plot(x, slopes[name], color=PALETTE[i % len(PALETTE)], lw=2.5)
     ax.set_title(f"{name}'", fontsize=12)
     ax.set_xlim(-5, 5)
     ax.set_xticks([-4, 0, 4])
     ax.set_ylim(-0.2, 1.25)
-for ax in axes[-1]:
+for ax in axes.flat[len(names) - ncols : len(names)]:  # the lowest panel of each column
     ax.set_xlabel("x")
+    ax.xaxis.set_tick_params(labelbottom=True)
 for ax in axes[:, 0]:
     ax.set_ylabel("f'(x)")
 fig.suptitle(bilingual_title("Activation derivatives", "활성화 함수의 도함수"), fontsize=15)

@@ -67,18 +67,25 @@ for name in names:
 # Each panel has the same axes; the thin grey diagonal :math:`y = x` helps to see
 # where a function behaves like the identity.
 
-colors = [c for c in PALETTE if c != "#F0E442"]  # pale yellow is hard to see on white
-fig, axes = plt.subplots(3, 3, figsize=(8.0, 7.0), sharex=True, sharey=True)
-for i, (ax, name) in enumerate(zip(axes.flat, names, strict=True)):
+# The grid grows with activations.names(): three panels a row.
+ncols = 3
+nrows = -(-len(names) // ncols)
+fig, axes = plt.subplots(
+    nrows, ncols, figsize=(8.0, 2.35 * nrows), sharex=True, sharey=True, squeeze=False
+)
+for ax in axes.flat[len(names) :]:
+    ax.set_visible(False)
+for i, (ax, name) in enumerate(zip(axes.flat, names, strict=False)):
     ax.plot(x, x, color="0.75", lw=1.0)
     ax.axhline(0.0, color="0.5", lw=0.8)
     ax.axvline(0.0, color="0.5", lw=0.8)
-    ax.plot(x, evaluate(name, x), color=colors[i % len(colors)], lw=2.5)
+    ax.plot(x, evaluate(name, x), color=PALETTE[i % len(PALETTE)], lw=2.5)
     ax.set_title("softmax([x, 0])[0]" if name == "softmax" else name, fontsize=12)
     ax.set_xlim(-5, 5)
     ax.set_ylim(-2.0, 5.0)
-for ax in axes[-1]:
+for ax in axes.flat[len(names) - ncols : len(names)]:  # the lowest panel of each column
     ax.set_xlabel("x")
+    ax.xaxis.set_tick_params(labelbottom=True)
 for ax in axes[:, 0]:
     ax.set_ylabel("f(x)")
 fig.suptitle(bilingual_title("Activation functions", "활성화 함수"), fontsize=15)

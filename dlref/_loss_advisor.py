@@ -1,0 +1,622 @@
+"""The setup advisor behind :func:`dlref.losses.select_loss` and :func:`dlref.losses.check_setup`.
+
+It lives apart from the loss functions because it answers another question (which loss,
+output layer and metrics fit a task and its labels), and :mod:`dlref.models` reads the
+same task table.  The public names are documented and imported from :mod:`dlref.losses`.
+
+This module imports numpy only (never TensorFlow).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ._validation import (
+    as_float_array,
+    check_bool,
+    check_choice,
+    check_finite,
+    check_positive_int,
+)
+from .activations import names as activation_names
+
+
+@dataclass(frozen=True)
+class TaskSetup:
+    """The usual Keras setup for one task: loss, output layer and metrics."""
+
+    loss: str
+    output_activation: str
+    #: Units of the output layer; None means one per class, label or target column.
+    output_units: int | None
+    metrics: tuple[str, ...]
+
+
+#: The one table of tasks, read by :func:`select_loss` and :func:`dlref.models.build_mlp`.
+#: A multiclass task with one-hot labels and a robust regression swap the loss (and
+#: metrics), nothing else; select_loss says so where it picks them.
+TASK_SETUPS = {
+    "regression": TaskSetup("mean_squared_error", "linear", None, ("mae",)),
+    "binary": TaskSetup("binary_crossentropy", "sigmoid", 1, ("accuracy",)),
+    "multiclass": TaskSetup("sparse_categorical_crossentropy", "softmax", None, ("accuracy",)),
+    "multilabel": TaskSetup("binary_crossentropy", "sigmoid", None, ("binary_accuracy",)),
+}
+TASKS = tuple(TASK_SETUPS)
+
+_LOSSES = (
+    "mean_squared_error",
+    "mean_absolute_error",
+    "binary_crossentropy",
+    "categorical_crossentropy",
+    "sparse_categorical_crossentropy",
+)
+# Short names Keras also accepts in model.compile(loss=...).
+_LOSS_ALIASES = {"mse": "mean_squared_error", "mae": "mean_absolute_error"}
+_CROSSENTROPIES = _LOSSES[2:]
+_REGRESSION_LOSSES = _LOSSES[:2]
+
+# Output activations check_setup knows: dlref's activations plus Keras' identity.
+_ACTIVATIONS = ("linear", *activation_names())
+# Output ranges of bounded activations, used to catch regression targets they cannot reach.
+_RANGES = {
+    "sigmoid": (0.0, 1.0),
+    "tanh": (-1.0, 1.0),
+    "relu": (0.0, np.inf),
+    "softplus": (0.0, np.inf),
+}
+
+
+@dataclass(frozen=True)
+class LossChoice:
+    """A loss together with the output layer and metrics that go with it.
+
+    Returned by :func:`select_loss` and :func:`check_setup`.  The fields plug straight
+    into Keras: ``keras.layers.Dense(c.output_units, activation=c.output_activation)``
+    and ``model.compile(loss=c.loss, metrics=list(c.metrics))``.
+
+    Attributes
+    ----------
+    loss : str
+        Keras name of the loss, e.g. ``"sparse_categorical_crossentropy"``.
+    output_activation : str
+        Activation of the output layer: ``"linear"``, ``"sigmoid"`` or ``"softmax"``.
+    output_units : int
+        Number of units of the output layer.
+    metrics : tuple of str
+        Keras metric names to monitor, e.g. ``("accuracy",)``.
+    reason : str
+        One English sentence explaining the choice.
+
+    Examples
+    --------
+    >>> from dlref.losses import select_loss
+    >>> choice = select_loss("binary")
+    >>> choice.loss, choice.output_activation, choice.output_units
+    ('binary_crossentropy', 'sigmoid', 1)
+    """
+
+    loss: str
+    output_activation: str
+    output_units: int
+    metrics: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Labels:
+    """What a label array looks like."""
+
+    kind: str  # "binary", "class_ids", "one_hot", "soft", "multi_hot" or "real"
+    columns: int  # 1 for shape (n,) or (n, 1)
+    n_classes: int  # class ids: max id + 1; one-hot/soft/multi-hot: columns; else 0
+    low: float
+    high: float
+
+
+def _analyse_labels(y: Any) -> _Labels:
+    y = as_float_array("y", y, allow_empty=False)
+    check_finite("y", y)
+    if y.ndim not in (1, 2):
+        raise ValueError(
+            f"y must be 1-D (n,) or 2-D (n, k) labels; got an array of shape {y.shape}."
+        )
+    low, high = float(np.min(y)), float(np.max(y))
+    zero_one = bool(np.all((y == 0) | (y == 1)))
+    whole = bool(np.all(y == np.round(y)))
+    if y.ndim == 1 or y.shape[1] == 1:
+        if zero_one:
+            return _Labels("binary", 1, 2, low, high)
+        if whole and low >= 0:
+            return _Labels("class_ids", 1, int(high) + 1, low, high)
+        return _Labels("real", 1, 0, low, high)
+    columns = y.shape[1]
+    rows_sum_to_one = bool(np.allclose(y.sum(axis=1), 1.0, rtol=0, atol=1e-6))
+    if zero_one:
+        kind = "one_hot" if rows_sum_to_one else "multi_hot"
+        return _Labels(kind, columns, columns, low, high)
+    if low >= 0 and high <= 1 and rows_sum_to_one:
+        return _Labels("soft", columns, columns, low, high)
+    return _Labels("real", columns, 0, low, high)
+
+
+def _describe(labels: _Labels) -> str:
+    k, cols = labels.n_classes, labels.columns
+    if labels.kind == "binary":
+        return "a single column of 0/1 labels"
+    if labels.kind == "class_ids":
+        return f"integer class ids 0..{k - 1}"
+    if labels.kind == "one_hot":
+        return f"one-hot rows over {k} classes"
+    if labels.kind == "soft":
+        return f"rows of probabilities over {k} classes (soft labels)"
+    if labels.kind == "multi_hot":
+        return f"multi-hot rows ({cols} columns of 0/1, some rows with more or fewer than one 1)"
+    columns = "" if cols == 1 else f" in {cols} columns"
+    return f"real-valued targets{columns} ranging over [{labels.low:.4g}, {labels.high:.4g}]"
+
+
+def _choice(task: str, units: int, reason: str, **variant: Any) -> LossChoice:
+    """Return the task's row of TASK_SETUPS for ``units``; ``variant`` overrides fields."""
+    setup = TASK_SETUPS[task]
+    fields = {"loss": setup.loss, "metrics": setup.metrics, **variant}
+    return LossChoice(fields["loss"], setup.output_activation, units, fields["metrics"], reason)
+
+
+def _regression_choice(columns: int, robust: bool, why: str) -> LossChoice:
+    if robust:
+        return _choice(
+            "regression",
+            columns,
+            f"{why}, so use mean absolute error (robust to outliers) on a {columns}-unit "
+            "linear output.",
+            loss="mean_absolute_error",
+            metrics=("mse",),
+        )
+    return _choice(
+        "regression",
+        columns,
+        f"{why}, so use mean squared error on a {columns}-unit linear output.",
+    )
+
+
+def select_loss(task: str | None = None, y: Any = None, *, robust: bool = False) -> LossChoice:
+    """Choose the loss, output activation, output units and metrics for a task.
+
+    Give the ``task``, the labels ``y``, or both.  From ``y`` alone the task and the
+    label encoding are inferred:
+
+    ========================================  ============  =================================
+    labels ``y``                              task          loss / output
+    ========================================  ============  =================================
+    one 0/1 column, ``(n,)`` or ``(n, 1)``    binary        binary crossentropy, 1 sigmoid
+    integer class ids ``0..K-1``              multiclass    sparse categorical CE, K softmax
+    one-hot (or soft) rows ``(n, K)``         multiclass    categorical CE, K softmax
+    0/1 columns, rows not summing to 1        multilabel    binary crossentropy, K sigmoid
+    anything else (real values)               regression    MSE (MAE if robust), linear
+    ========================================  ============  =================================
+
+    Parameters
+    ----------
+    task : {"regression", "binary", "multiclass", "multilabel"}, optional
+        The kind of problem.  Required when ``y`` is not given.
+    y : array_like, optional
+        Training labels, 1-D ``(n,)`` or 2-D ``(n, k)``.  Required for ``"multiclass"``
+        and ``"multilabel"``, whose number of output units is read from it.
+    robust : bool, default False
+        For regression, use mean absolute error, which is less sensitive to outliers.
+
+    Returns
+    -------
+    LossChoice
+        Loss name, output activation, output units, metrics and a one-sentence reason.
+
+    Raises
+    ------
+    ValueError
+        If neither ``task`` nor ``y`` is given; if ``task`` is unknown (with a
+        suggestion); if ``y`` is empty, holds NaN/inf or has more than 2 dimensions;
+        if ``task`` and ``y`` disagree; if ``robust=True`` for a classification task;
+        or if ``task`` is ``"multiclass"``/``"multilabel"`` without ``y``.
+    TypeError
+        If ``task`` is not a string, ``y`` is not numeric or ``robust`` is not a bool.
+
+    See Also
+    --------
+    check_setup : Check a setup you already chose.
+
+    Notes
+    -----
+    Whole numbers >= 0 in a single column are read as class ids.  Integer-valued
+    regression targets (counts, ages) are therefore taken for classes unless you pass
+    ``task="regression"``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.losses import select_loss
+    >>> choice = select_loss(y=np.array([0, 2, 1, 2]))
+    >>> choice.loss, choice.output_activation, choice.output_units, choice.metrics
+    ('sparse_categorical_crossentropy', 'softmax', 3, ('accuracy',))
+    >>> print(choice.reason)
+    y holds integer class ids 0..2, so use sparse categorical crossentropy on a 3-unit softmax
+    output (one unit per class).
+    >>> select_loss(y=np.eye(3)[[0, 2, 1]]).loss
+    'categorical_crossentropy'
+    >>> select_loss("binary")
+    LossChoice(loss='binary_crossentropy', output_activation='sigmoid', output_units=1,
+               metrics=('accuracy',), reason=...)
+    >>> select_loss("regression", robust=True).loss
+    'mean_absolute_error'
+    """
+    robust = check_bool("robust", robust)
+    if task is None and y is None:
+        raise ValueError(
+            "select_loss needs task= or y=; got neither. Pass task as one of "
+            f"{list(TASKS)}, or the training labels as y."
+        )
+    key = None if task is None else check_choice("task", task, TASKS)
+    labels = None if y is None else _analyse_labels(y)
+
+    if labels is None:
+        if key == "regression":
+            return _regression_choice(1, robust, "task='regression' has a real-valued target")
+        if key == "binary":
+            _no_robust(robust, key)
+            return _choice(
+                "binary",
+                1,
+                "task='binary' has one yes/no label, so use binary crossentropy on a "
+                "1-unit sigmoid output.",
+            )
+        raise ValueError(
+            f"task={task!r} needs y to count the output units (one per "
+            f"{'class' if key == 'multiclass' else 'label'}); got y=None. Pass the "
+            "training labels as y."
+        )
+
+    inferred = {
+        "binary": "binary",
+        "class_ids": "multiclass",
+        "one_hot": "multiclass",
+        "soft": "multiclass",
+        "multi_hot": "multilabel",
+        "real": "regression",
+    }[labels.kind]
+    key = key or inferred
+    described = f"y holds {_describe(labels)}"
+    if key == "regression":
+        return _regression_choice(labels.columns, robust, described)
+    _no_robust(robust, key)
+    if key == "binary":
+        single_probability = labels.columns == 1 and labels.low >= 0 and labels.high <= 1
+        if not single_probability:
+            raise _conflict(task, labels, _binary_fix(labels))
+        return _choice(
+            "binary", 1, f"{described}, so use binary crossentropy on a 1-unit sigmoid output."
+        )
+    if key == "multiclass":
+        if labels.kind in ("binary", "class_ids"):
+            k = labels.n_classes
+            return _choice(
+                "multiclass",
+                k,
+                f"{described}, so use sparse categorical crossentropy on a {k}-unit "
+                "softmax output (one unit per class).",
+            )
+        if labels.kind in ("one_hot", "soft"):
+            k = labels.columns
+            return _choice(
+                "multiclass",
+                k,
+                f"{described}, so use categorical crossentropy on a {k}-unit softmax "
+                "output (one unit per class).",
+                loss="categorical_crossentropy",
+            )
+        fix = (
+            "rows with several 1s mean several labels per sample: use task='multilabel'"
+            if labels.kind == "multi_hot"
+            else "use task='regression' for real-valued targets, or pass class ids"
+        )
+        raise _conflict(task, labels, fix)
+    # multilabel
+    if labels.columns < 2 or labels.low < 0 or labels.high > 1:
+        fix = (
+            "multilabel needs one 0/1 column per label, shape (n, k) with k >= 2; for a "
+            "single yes/no label use task='binary', for class ids use task='multiclass'"
+        )
+        raise _conflict(task, labels, fix)
+    k = labels.columns
+    return _choice(
+        "multilabel",
+        k,
+        f"{described}, so use binary crossentropy on a {k}-unit sigmoid output (one "
+        "independent yes/no per label).",
+    )
+
+
+def _no_robust(robust: bool, task: str) -> None:
+    if robust:
+        raise ValueError(
+            f"robust=True only applies to regression (it swaps mean squared error for mean "
+            f"absolute error); got task {task!r}. Drop robust=True."
+        )
+
+
+def _binary_fix(labels: _Labels) -> str:
+    if labels.kind == "class_ids":
+        return f"for {labels.n_classes} classes use task='multiclass'"
+    if labels.kind in ("one_hot", "soft") and labels.columns == 2:
+        return "pass the positive column y[:, 1] as a single 0/1 column, or use task='multiclass'"
+    if labels.columns > 1:
+        return "for several yes/no labels per sample use task='multilabel'"
+    return "binary labels must lie in [0, 1]; use task='regression' for real-valued targets"
+
+
+def _conflict(task: Any, labels: _Labels, fix: str) -> ValueError:
+    return ValueError(f"task={task!r} does not fit y, which holds {_describe(labels)}; {fix}.")
+
+
+def check_setup(
+    y: Any,
+    loss: str,
+    output_activation: str | None,
+    output_units: int | None = None,
+    from_logits: bool = False,
+) -> LossChoice:
+    """Check that labels, loss and output layer fit together, and explain what does not.
+
+    Catches the classic mistakes that make Keras train badly or fail with an obscure
+    shape error: one-hot labels with sparse categorical crossentropy and integer
+    labels with categorical crossentropy; a softmax over a single unit; a
+    sigmoid/softmax output combined with ``from_logits=True`` (and a linear output with
+    ``from_logits=False``); class ids beyond the number of output units; NaN labels;
+    and a regression loss on class labels.
+
+    Parameters
+    ----------
+    y : array_like
+        Training labels, 1-D ``(n,)`` or 2-D ``(n, k)``.
+    loss : str
+        Keras loss name, e.g. ``"sparse_categorical_crossentropy"`` (``"mse"`` and
+        ``"mae"`` are accepted too).
+    output_activation : str or None
+        Activation of the output layer; ``None`` means ``"linear"``.
+    output_units : int, optional
+        Units of the output layer.  If omitted, the number the labels need is used.
+    from_logits : bool, default False
+        The ``from_logits`` argument given to the crossentropy loss.
+
+    Returns
+    -------
+    LossChoice
+        The checked setup, with ``output_units`` filled in and suitable metrics.
+
+    Raises
+    ------
+    ValueError
+        Describing what is wrong, what was given and how to fix it.
+    TypeError
+        If an argument has the wrong type.
+
+    See Also
+    --------
+    select_loss : Choose a setup from the task or labels.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.losses import check_setup
+    >>> y = np.eye(3)[[0, 2, 1]]  # one-hot labels
+    >>> check_setup(y, "categorical_crossentropy", "softmax").output_units
+    3
+    >>> check_setup(y, "sparse_categorical_crossentropy", "softmax")
+    Traceback (most recent call last):
+    ...
+    ValueError: y holds one-hot rows over 3 classes, but loss='sparse_categorical_crossentropy'
+    expects integer class ids: use loss='categorical_crossentropy' or pass integer class ids
+    (y.argmax(axis=1)).
+    >>> check_setup([0, 1, 1], "binary_crossentropy", "sigmoid", from_logits=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: output_activation='sigmoid' already turns outputs into probabilities, so
+    from_logits=True would apply it twice: ...
+    """
+    key = check_choice("loss", loss, _LOSSES + tuple(_LOSS_ALIASES))
+    key = _LOSS_ALIASES.get(key, key)
+    activation = "linear" if output_activation is None else output_activation
+    activation = check_choice("output_activation", activation, _ACTIVATIONS)
+    units = None if output_units is None else check_positive_int("output_units", output_units)
+    from_logits = check_bool("from_logits", from_logits)
+    labels = _analyse_labels(y)
+    given = f"loss={key!r}"
+
+    _check_logits(key, activation, from_logits)
+    if activation == "softmax" and units == 1:
+        raise ValueError(
+            "output_activation='softmax' with output_units=1 always outputs 1.0, so the "
+            "model cannot learn. For two classes use output_activation='sigmoid' with 1 "
+            "unit and loss='binary_crossentropy', or keep softmax with 2 units and "
+            "loss='sparse_categorical_crossentropy'."
+        )
+    described = f"y holds {_describe(labels)}"
+
+    if key in _REGRESSION_LOSSES:
+        needed = labels.columns
+        _check_regression(key, activation, labels, described)
+        metrics: tuple[str, ...] = ("mae",) if key == "mean_squared_error" else ("mse",)
+    elif key == "binary_crossentropy":
+        needed = labels.columns
+        _check_binary(activation, labels, described)
+        metrics = ("accuracy",) if labels.columns == 1 else ("binary_accuracy",)
+    elif key == "categorical_crossentropy":
+        needed = labels.columns
+        _check_categorical(activation, labels, described)
+        metrics = ("accuracy",)
+    else:
+        needed = labels.n_classes
+        _check_sparse(activation, labels, described, units)
+        metrics = ("accuracy",)
+
+    if units is None:
+        units = needed
+    elif key != "sparse_categorical_crossentropy" and units != needed:
+        raise ValueError(
+            f"output_units={units} does not match y, which has {needed} column(s); "
+            f"{given} compares each output unit with one column of y, so use "
+            f"output_units={needed}."
+        )
+    if key in ("categorical_crossentropy", "sparse_categorical_crossentropy") and units < 2:
+        raise ValueError(
+            f"output_units=1 with {given} gives a loss that is always 0 (a softmax over one "
+            "unit is always 1). Use one unit per class, or binary_crossentropy with a "
+            "1-unit sigmoid output for two classes."
+        )
+    output = f"a {units}-unit {activation} output"
+    if from_logits:
+        output += " with from_logits=True"
+    reason = f"{described}, which fits {given} on {output}."
+    return LossChoice(key, activation, units, metrics, reason)
+
+
+def _check_logits(loss: str, activation: str, from_logits: bool) -> None:
+    if loss in _REGRESSION_LOSSES:
+        if from_logits:
+            raise ValueError(
+                f"from_logits=True only applies to crossentropy losses; got loss={loss!r}, "
+                "which compares the outputs with y directly. Drop from_logits."
+            )
+        return
+    if activation in ("sigmoid", "softmax") and from_logits:
+        raise ValueError(
+            f"output_activation={activation!r} already turns outputs into probabilities, so "
+            f"from_logits=True would apply it twice: use from_logits=False, or "
+            "output_activation='linear' with from_logits=True (numerically safer)."
+        )
+    if activation == "linear" and not from_logits:
+        raise ValueError(
+            f"output_activation='linear' outputs logits (any real number), but loss={loss!r} "
+            "with from_logits=False expects probabilities: pass from_logits=True, or use "
+            f"output_activation={_probability_activation(loss)!r}."
+        )
+    if activation not in ("sigmoid", "softmax", "linear"):
+        raise ValueError(
+            f"loss={loss!r} needs probabilities or logits, but output_activation="
+            f"{activation!r} gives neither: use output_activation="
+            f"{_probability_activation(loss)!r}, or 'linear' with from_logits=True."
+        )
+
+
+def _probability_activation(loss: str) -> str:
+    return "sigmoid" if loss == "binary_crossentropy" else "softmax"
+
+
+def _is_class_labels(labels: _Labels) -> bool:
+    return labels.kind in ("binary", "class_ids", "one_hot", "multi_hot")
+
+
+def _check_regression(loss: str, activation: str, labels: _Labels, described: str) -> None:
+    if activation in ("sigmoid", "softmax") and _is_class_labels(labels):
+        fix = (
+            "use loss='binary_crossentropy' with a sigmoid output"
+            if labels.kind in ("binary", "multi_hot")
+            else "use loss='sparse_categorical_crossentropy' with a softmax output"
+            if labels.kind == "class_ids"
+            else "use loss='categorical_crossentropy' with a softmax output"
+        )
+        raise ValueError(
+            f"{described}, which are class labels, but loss={loss!r} is a regression loss "
+            f"(with output_activation={activation!r}): {fix}."
+        )
+    if activation == "softmax":
+        raise ValueError(
+            f"output_activation='softmax' makes the outputs sum to 1, which does not fit "
+            f"loss={loss!r} on {_describe(labels)}: use output_activation='linear'."
+        )
+    if activation in _RANGES:
+        low, high = _RANGES[activation]
+        if labels.low < low or labels.high > high:
+            raise ValueError(
+                f"output_activation={activation!r} only produces values in [{low:g}, {high:g}]"
+                f", but {described}: use output_activation='linear' (or rescale y)."
+            )
+
+
+def _check_binary(activation: str, labels: _Labels, described: str) -> None:
+    if labels.kind == "class_ids":
+        k = labels.n_classes
+        raise ValueError(
+            f"{described}, but loss='binary_crossentropy' needs 0/1 labels: use "
+            f"loss='sparse_categorical_crossentropy' with a {k}-unit softmax output."
+        )
+    if labels.low < 0 or labels.high > 1:
+        raise ValueError(
+            f"{described}, but loss='binary_crossentropy' needs labels in [0, 1]: use "
+            "loss='mean_squared_error' with a linear output for real-valued targets."
+        )
+    if activation == "softmax":
+        raise ValueError(
+            "output_activation='softmax' makes the units compete (they sum to 1), but "
+            "loss='binary_crossentropy' scores each unit as an independent yes/no: use "
+            "output_activation='sigmoid', or loss='categorical_crossentropy' for one-hot "
+            "labels."
+        )
+
+
+def _check_categorical(activation: str, labels: _Labels, described: str) -> None:
+    if labels.kind in ("binary", "class_ids"):
+        raise ValueError(
+            f"{described} (shape (n,) or (n, 1)), but loss='categorical_crossentropy' "
+            "expects one-hot rows: use loss='sparse_categorical_crossentropy', or one-hot "
+            "encode y with keras.utils.to_categorical(y)."
+        )
+    if labels.kind == "multi_hot":
+        raise ValueError(
+            f"{described}, but loss='categorical_crossentropy' expects exactly one 1 per "
+            "row: for several labels per sample use loss='binary_crossentropy' with a "
+            "sigmoid output."
+        )
+    if labels.kind == "real":
+        raise ValueError(
+            f"{described}, but loss='categorical_crossentropy' expects one-hot rows (or "
+            "rows of probabilities summing to 1): use loss='mean_squared_error' for "
+            "real-valued targets."
+        )
+    _check_softmax_for_categorical("categorical_crossentropy", activation)
+
+
+def _check_softmax_for_categorical(loss: str, activation: str) -> None:
+    if activation == "sigmoid":
+        raise ValueError(
+            f"loss={loss!r} expects a softmax output (probabilities summing to 1 over the "
+            "classes); got output_activation='sigmoid': use output_activation='softmax'."
+        )
+
+
+def _check_sparse(activation: str, labels: _Labels, described: str, units: int | None) -> None:
+    if labels.kind in ("one_hot", "soft"):
+        raise ValueError(
+            f"{described}, but loss='sparse_categorical_crossentropy' expects integer class "
+            "ids: use loss='categorical_crossentropy' or pass integer class ids "
+            "(y.argmax(axis=1))."
+        )
+    if labels.kind == "multi_hot":
+        raise ValueError(
+            f"{described}, but loss='sparse_categorical_crossentropy' expects one integer "
+            "class id per sample: for several labels per sample use "
+            "loss='binary_crossentropy' with a sigmoid output."
+        )
+    if labels.kind == "real":
+        raise ValueError(
+            f"{described}, but loss='sparse_categorical_crossentropy' expects integer class "
+            "ids 0..K-1: use loss='mean_squared_error' for real-valued targets."
+        )
+    _check_softmax_for_categorical("sparse_categorical_crossentropy", activation)
+    if units is not None and labels.high >= units:
+        top = int(labels.high)
+        raise ValueError(
+            f"y contains class id {top}, but output_units={units} can only predict class ids "
+            f"0..{units - 1}: use output_units={top + 1} (one unit per class)."
+        )

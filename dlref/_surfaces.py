@@ -1,0 +1,394 @@
+r"""Classic two-dimensional test functions and :func:`minimize`, for loss-surface plots.
+
+They live apart from the optimizers' update rules; the public names are documented and
+imported from :mod:`dlref.optimizers`.
+
+This module imports numpy only (never TensorFlow).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ._validation import as_float_array, check_finite, check_number, check_positive_int
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .optimizers import Optimizer
+
+
+def _as_points(argname: str, x: Any, dim: int | None = 2) -> np.ndarray:
+    arr = as_float_array(argname, x)
+    if arr.ndim == 0 or (dim is not None and arr.shape[-1] != dim):
+        want = f"(..., {dim})" if dim is not None else "(..., d)"
+        raise ValueError(f"{argname} must have shape {want}; got shape {arr.shape}.")
+    return arr
+
+
+def rosenbrock(x: Any, a: float = 1.0, b: float = 100.0) -> np.ndarray | float:
+    r"""Evaluate Rosenbrock's banana function, a curved narrow valley.
+
+    .. math:: f(x, y) = (a - x)^2 + b\,(y - x^2)^2,
+
+    with its minimum :math:`f = 0` at :math:`(a, a^2)`.
+
+    Parameters
+    ----------
+    x : array_like, shape (2,) or (..., 2)
+        Point(s); the last axis holds :math:`(x, y)`, so a contour grid
+        ``np.stack([X, Y], axis=-1)`` works directly.
+    a, b : float, default 1.0 and 100.0
+        Shape parameters.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Function value(s), of shape ``x.shape[:-1]``.
+
+    Raises
+    ------
+    ValueError
+        If the last axis of ``x`` is not of length 2.
+
+    See Also
+    --------
+    rosenbrock_grad : Its gradient.
+    minimize : Follow an optimizer on it.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import rosenbrock
+    >>> rosenbrock([1.0, 1.0]), rosenbrock([0.0, 0.0])
+    (0.0, 1.0)
+    >>> rosenbrock([[1.0, 1.0], [-1.0, 1.0]])
+    array([0., 4.])
+    """
+    p = _as_points("x", x)
+    a = check_number("a", a)
+    b = check_number("b", b)
+    u, v = p[..., 0], p[..., 1]
+    out = (a - u) ** 2 + b * (v - u**2) ** 2
+    return float(out) if out.ndim == 0 else out
+
+
+def rosenbrock_grad(x: Any, a: float = 1.0, b: float = 100.0) -> np.ndarray:
+    r"""Gradient of :func:`rosenbrock`.
+
+    .. math::
+
+        \nabla f = \bigl(-2(a - x) - 4 b x (y - x^2),\; 2 b (y - x^2)\bigr).
+
+    Parameters
+    ----------
+    x : array_like, shape (2,) or (..., 2)
+        Point(s).
+    a, b : float, default 1.0 and 100.0
+        Shape parameters.
+
+    Returns
+    -------
+    numpy.ndarray
+        Gradient(s), same shape as ``x``.
+
+    Raises
+    ------
+    ValueError
+        If the last axis of ``x`` is not of length 2.
+
+    See Also
+    --------
+    rosenbrock : The function.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import rosenbrock_grad
+    >>> rosenbrock_grad([0.0, 0.0])
+    array([-2.,  0.])
+    """
+    p = _as_points("x", x)
+    a = check_number("a", a)
+    b = check_number("b", b)
+    u, v = p[..., 0], p[..., 1]
+    r = v - u**2
+    return np.stack([-2 * (a - u) - 4 * b * u * r, 2 * b * r], axis=-1)
+
+
+_BEALE_C = (1.5, 2.25, 2.625)
+
+
+def beale(x: Any) -> np.ndarray | float:
+    r"""Evaluate Beale's function, which has flat plateaus and steep ridges.
+
+    .. math::
+
+        f(x, y) = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2,
+
+    with its minimum :math:`f = 0` at :math:`(3, 0.5)`.
+
+    Parameters
+    ----------
+    x : array_like, shape (2,) or (..., 2)
+        Point(s); the last axis holds :math:`(x, y)`.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Function value(s), of shape ``x.shape[:-1]``.
+
+    Raises
+    ------
+    ValueError
+        If the last axis of ``x`` is not of length 2.
+
+    See Also
+    --------
+    beale_grad : Its gradient.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import beale
+    >>> beale([3.0, 0.5])
+    0.0
+    >>> beale([0.0, 0.0])
+    14.203125
+    """
+    p = _as_points("x", x)
+    u, v = p[..., 0], p[..., 1]
+    out = sum((c - u + u * v ** (i + 1)) ** 2 for i, c in enumerate(_BEALE_C))
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def beale_grad(x: Any) -> np.ndarray:
+    r"""Gradient of :func:`beale`.
+
+    With :math:`r_k = c_k - x + x y^k` (:math:`c = 1.5, 2.25, 2.625`),
+
+    .. math::
+
+        \nabla f = \sum_{k=1}^{3} 2 r_k \,\bigl(y^k - 1,\; k x y^{k-1}\bigr).
+
+    Parameters
+    ----------
+    x : array_like, shape (2,) or (..., 2)
+        Point(s).
+
+    Returns
+    -------
+    numpy.ndarray
+        Gradient(s), same shape as ``x``.
+
+    Raises
+    ------
+    ValueError
+        If the last axis of ``x`` is not of length 2.
+
+    See Also
+    --------
+    beale : The function.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import beale_grad
+    >>> beale_grad([3.0, 0.5])
+    array([0., 0.])
+    """
+    p = _as_points("x", x)
+    u, v = p[..., 0], p[..., 1]
+    gx = np.zeros_like(u)
+    gy = np.zeros_like(u)
+    for i, c in enumerate(_BEALE_C):
+        k = i + 1
+        r = c - u + u * v**k
+        gx = gx + 2 * r * (v**k - 1)
+        gy = gy + 2 * r * k * u * v ** (k - 1)
+    return np.stack([gx, gy], axis=-1)
+
+
+def quadratic(x: Any, curvature: Any = (1.0, 10.0)) -> np.ndarray | float:
+    r"""Evaluate an axis-aligned quadratic bowl, ill-conditioned by default.
+
+    .. math:: f(x) = \tfrac12 \sum_i c_i x_i^2 ,
+
+    whose condition number :math:`\max c / \min c` (10 by default) makes plain
+    gradient descent zig-zag.
+
+    Parameters
+    ----------
+    x : array_like, shape (d,) or (..., d)
+        Point(s).
+    curvature : float or array_like of shape (d,), default (1.0, 10.0)
+        Curvatures :math:`c_i > 0` (the Hessian's diagonal).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Function value(s), of shape ``x.shape[:-1]``.
+
+    Raises
+    ------
+    ValueError
+        If ``curvature`` does not broadcast against the last axis of ``x`` or is not positive.
+
+    See Also
+    --------
+    quadratic_grad : Its gradient.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import quadratic
+    >>> quadratic([1.0, 1.0])
+    5.5
+    """
+    p, c = _quadratic_args(x, curvature)
+    out = 0.5 * np.sum(c * p**2, axis=-1)
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def quadratic_grad(x: Any, curvature: Any = (1.0, 10.0)) -> np.ndarray:
+    r"""Return the gradient of :func:`quadratic`.
+
+    .. math:: \nabla f = c \odot x ,
+
+    the curvature times the coordinate, so steep directions get large gradients.
+
+    Parameters
+    ----------
+    x : array_like, shape (d,) or (..., d)
+        Point(s).
+    curvature : float or array_like of shape (d,), default (1.0, 10.0)
+        Curvatures :math:`c_i > 0`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Gradient(s), same shape as ``x``.
+
+    Raises
+    ------
+    ValueError
+        If ``curvature`` does not broadcast against the last axis of ``x`` or is not positive.
+
+    See Also
+    --------
+    quadratic : The function.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import quadratic_grad
+    >>> quadratic_grad([1.0, 1.0])
+    array([ 1., 10.])
+    """
+    p, c = _quadratic_args(x, curvature)
+    return c * p
+
+
+def _quadratic_args(x: Any, curvature: Any) -> tuple[np.ndarray, np.ndarray]:
+    p = _as_points("x", x, dim=None)
+    c = as_float_array("curvature", curvature, allow_empty=False)
+    check_finite("curvature", c)
+    if c.ndim > 1 or (c.ndim == 1 and c.shape[0] not in (1, p.shape[-1])):
+        raise ValueError(
+            f"curvature must be a number or have shape ({p.shape[-1]},) to match x; "
+            f"got shape {c.shape}."
+        )
+    if np.any(c <= 0):
+        raise ValueError(f"curvature must be positive; got {c.tolist()}.")
+    return p, c
+
+
+def _numerical_grad(f: Callable[[np.ndarray], Any], x: np.ndarray) -> np.ndarray:
+    # Central differences: O(h^2) error, good enough for 2-D illustrations.
+    h = 1e-6 * np.maximum(1.0, np.abs(x))
+    g = np.empty_like(x)
+    for i in range(x.size):
+        e = np.zeros_like(x)
+        e.flat[i] = h.flat[i]
+        g.flat[i] = (float(f(x + e)) - float(f(x - e))) / (2 * h.flat[i])
+    return g
+
+
+def minimize(
+    f: Callable[[np.ndarray], Any],
+    grad: Callable[[np.ndarray], Any] | None,
+    x0: Any,
+    optimizer: Optimizer | str,
+    steps: int,
+) -> np.ndarray:
+    r"""Run an optimizer on a function and record its path, for loss-surface plots.
+
+    Starting from :math:`x_0`, applies ``steps`` updates
+    :math:`x_{k+1} = \mathrm{optimizer.step}(x_k, \nabla f(x_k))`.
+
+    Parameters
+    ----------
+    f : callable
+        The function, ``f(x) -> float`` for ``x`` of shape ``(dim,)``.  Used only when
+        ``grad`` is None (for central finite differences).
+    grad : callable or None
+        Its gradient, ``grad(x) -> array`` of shape ``(dim,)``; None uses finite
+        differences of ``f``.
+    x0 : array_like, shape (dim,)
+        Starting point (finite).
+    optimizer : Optimizer or str
+        A numpy optimizer (its state is reset first) or a name for :func:`get`
+        with default hyperparameters.
+    steps : int
+        Number of updates, at least 1.
+
+    Returns
+    -------
+    numpy.ndarray, shape (steps + 1, dim)
+        The trajectory; row 0 is ``x0``.  It may contain inf/NaN if the
+        optimizer diverges.
+
+    Raises
+    ------
+    TypeError
+        If ``f`` or ``grad`` is not callable, or ``optimizer`` is neither an
+        :class:`Optimizer` nor a string.
+    ValueError
+        If ``x0`` is not a finite 1-D array or ``steps < 1``.
+
+    See Also
+    --------
+    rosenbrock, beale, quadratic : Test functions.
+
+    Examples
+    --------
+    >>> from dlref.optimizers import SGD, minimize, quadratic, quadratic_grad
+    >>> path = minimize(quadratic, quadratic_grad, [1.0, 1.0], SGD(learning_rate=0.1), steps=3)
+    >>> path.shape
+    (4, 2)
+    >>> path[-1]
+    array([0.729, 0.   ])
+    """
+    if not callable(f):
+        raise TypeError(f"f must be callable; got {type(f).__name__} {f!r}.")
+    if grad is not None and not callable(grad):
+        raise TypeError(f"grad must be callable or None; got {type(grad).__name__} {grad!r}.")
+    x = as_float_array("x0", x0, allow_empty=False)
+    if x.ndim != 1:
+        raise ValueError(f"x0 must be a 1-D array of shape (dim,); got shape {x.shape}.")
+    check_finite("x0", x)
+    steps = check_positive_int("steps", steps)
+    from .optimizers import Optimizer, get, names  # at call time: optimizers imports us
+
+    if isinstance(optimizer, str):
+        optimizer = get(optimizer)
+    elif not isinstance(optimizer, Optimizer):
+        raise TypeError(
+            "optimizer must be a dlref.optimizers.Optimizer or one of the names "
+            f"{names()}; got {type(optimizer).__name__}."
+        )
+    optimizer.reset()
+    path = np.empty((steps + 1, x.size), dtype=x.dtype)
+    path[0] = x
+    for k in range(steps):
+        g = _numerical_grad(f, x) if grad is None else np.asarray(grad(x), dtype=x.dtype)
+        if g.shape != x.shape:
+            raise ValueError(f"grad(x) must have shape {x.shape} like x0; got shape {g.shape}.")
+        x = optimizer.step(x, g)
+        path[k + 1] = x
+    return path
