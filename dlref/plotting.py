@@ -4,14 +4,12 @@ Every gallery example calls :func:`use_style` first.  It registers a Hangul-capa
 font (NanumGothic, shipped inside the ``koreanize-matplotlib`` wheel, so no system
 font and no download is needed) and sets a small, thumbnail-friendly style.  Because
 sphinx-gallery resets matplotlib before every example, the style is applied by each
-example itself (and again by the gallery's reset hook), never once globally.
+example itself, never once globally.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import logging
-import warnings
 from pathlib import Path
 
 __all__ = ["PALETTE", "KOREAN_FONT", "font_path", "use_style", "bilingual_title"]
@@ -114,22 +112,6 @@ def use_style() -> None:
             "image.cmap": "viridis",
         }
     )
-    # A missing glyph would render as an empty box; make it an error so builds fail loudly.
-    # Text glyphs are reported as warnings, mathtext glyphs (log-axis ticks) only as logs.
-    warnings.filterwarnings("error", message=r"Glyph \d+ .*missing from", category=UserWarning)
-    mathtext_log = logging.getLogger("matplotlib.mathtext")
-    if not any(isinstance(f, _MissingGlyphIsAnError) for f in mathtext_log.filters):
-        mathtext_log.addFilter(_MissingGlyphIsAnError())
-
-
-class _MissingGlyphIsAnError(logging.Filter):
-    """Turn matplotlib's "does not have a glyph" log record into an exception."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if "does not have a glyph" in message:
-            raise ValueError(f"missing glyph in a figure: {message}")
-        return True
 
 
 def bilingual_title(english: str, korean: str) -> str:
@@ -162,18 +144,3 @@ def bilingual_title(english: str, korean: str) -> str:
         if not isinstance(value, str):
             raise TypeError(f"{argname} must be a string; got {type(value).__name__} {value!r}.")
     return f"{english} · {korean}"
-
-
-def reset_for_gallery(gallery_conf: dict, fname: str, when: str = "before") -> None:
-    """sphinx-gallery ``reset_modules`` hook: reset matplotlib, then apply the dlref style.
-
-    Registered by name in ``docs/conf.py`` so that the Sphinx configuration stays
-    picklable (a callable object would force a full re-read on every build).
-    """
-    import matplotlib
-    import matplotlib.pyplot as plt
-
-    plt.close("all")
-    matplotlib.rcdefaults()
-    matplotlib.use("agg")
-    use_style()

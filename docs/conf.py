@@ -37,6 +37,7 @@ extensions = [
     "language_switcher",  # local: same page in the other language, relative links
     "korean_search",  # local: a Korean search language that strips particles
     "gallery_i18n",  # local: thumbnail alt text, run times kept out of the catalogs
+    "strict_glyphs",  # local: a glyph missing from a figure fails the build
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -76,7 +77,8 @@ sphinx_gallery_conf = {
     "backreferences_dir": "api/generated/backreferences",
     "reference_url": {"dlref": None},
     "remove_config_comments": True,
-    "reset_modules": ("matplotlib", "dlref.plotting.reset_for_gallery"),
+    # Each example applies dlref's style itself (use_style()) after this reset.
+    "reset_modules": ("matplotlib",),
     "subsection_order": [
         "../gallery/activations",
         "../gallery/training",

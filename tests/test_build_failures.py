@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,11 @@ from conftest import _load_build_site
 
 pytestmark = pytest.mark.slow
 
+EXT_DIR = Path(__file__).resolve().parents[1] / "docs" / "_ext"
+
 CONF = """
+import sys
+sys.path.insert(0, {ext_dir!r})
 extensions = [{extensions}]
 sphinx_gallery_conf = {{"examples_dirs": ["../examples"], "gallery_dirs": ["auto_examples"],
                         "filename_pattern": "/plot_", "write_computation_times": False}}
@@ -21,7 +26,8 @@ exclude_patterns = ["_build"]
 def _project(tmp_path, *, extensions='"sphinx_gallery.gen_gallery"', example="", page=""):
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "conf.py").write_text(CONF.format(extensions=extensions), encoding="utf-8")
+    conf = CONF.format(extensions=extensions, ext_dir=str(EXT_DIR))
+    (docs / "conf.py").write_text(conf, encoding="utf-8")
     toctree = "\n   auto_examples/index\n   page" if example else "\n   page"
     (docs / "index.rst").write_text(f"Home\n====\n\n.. toctree::\n{toctree}\n",
                                     encoding="utf-8")
@@ -72,3 +78,27 @@ def test_a_missing_dependency_fails_the_build_and_says_so(tmp_path):
     docs = _project(tmp_path, extensions='"sphinx_gallery.gen_gallery", "not_installed_ext"')
     message = _build_fails(tmp_path, docs)
     assert "Missing dependency" in message and "not_installed_ext" in message
+
+
+def test_a_missing_glyph_fails_the_build_and_is_named(tmp_path):
+    # The site's policy (docs/_ext/strict_glyphs.py), not dlref.plotting's: an empty box
+    # in a figure must not ship.
+    docs = _project(
+        tmp_path,
+        extensions='"sphinx_gallery.gen_gallery", "strict_glyphs"',
+        example='''
+        """
+        No Hangul font
+        ==============
+
+        Draws Hangul with a font that lacks it.
+        """
+        import matplotlib.pyplot as plt
+
+        plt.rcParams["font.family"] = ["DejaVu Sans"]
+        fig, ax = plt.subplots()
+        ax.set_title("기울기 소실")
+        ''',
+    )
+    message = _build_fails(tmp_path, docs)
+    assert "plot_broken.py" in message

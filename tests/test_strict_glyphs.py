@@ -1,0 +1,61 @@
+"""docs/_ext/strict_glyphs.py: in the docs build a missing figure glyph is an error."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import warnings
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from dlref.plotting import KOREAN_FONT, use_style  # noqa: E402
+
+EXT = Path(__file__).resolve().parents[1] / "docs" / "_ext" / "strict_glyphs.py"
+
+
+@pytest.fixture
+def strict():
+    """strict_glyphs installed for one test only (the filters are process-wide)."""
+    spec = importlib.util.spec_from_file_location("strict_glyphs", EXT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    mathtext_log = logging.getLogger("matplotlib.mathtext")
+    saved = list(mathtext_log.filters)
+    with warnings.catch_warnings():
+        module.install()
+        yield module
+    mathtext_log.filters[:] = saved
+    matplotlib.rcdefaults()
+    use_style()
+
+
+def test_missing_text_glyph_is_an_error(strict, tmp_path):
+    use_style()
+    matplotlib.rcParams["font.family"] = ["DejaVu Sans"]  # a font without Hangul
+    fig, ax = plt.subplots()
+    ax.set_title("기울기 소실")
+    with pytest.raises(UserWarning, match="missing from"):
+        fig.savefig(tmp_path / "broken.png")
+    plt.close(fig)
+
+
+def test_missing_mathtext_glyph_is_an_error(strict, tmp_path):
+    use_style()
+    matplotlib.rcParams["font.family"] = [KOREAN_FONT]  # no U+2212 for log-axis ticks
+    fig, ax = plt.subplots()
+    ax.semilogy([1e-6, 1e-3, 1.0])
+    # mathtext's parser re-raises our error as its own ParseException (a ValueError).
+    with pytest.raises(ValueError, match="missing glyph|Unknown symbol"):
+        fig.savefig(tmp_path / "broken-log.png")
+    plt.close(fig)
+
+
+def test_install_is_idempotent(strict):
+    strict.install()
+    mathtext_log = logging.getLogger("matplotlib.mathtext")
+    assert sum(isinstance(f, strict.MissingGlyphIsAnError) for f in mathtext_log.filters) == 1
