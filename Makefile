@@ -8,11 +8,12 @@ STAMP  := $(VENV)/.installed-stamp
 OUT    := docs/_build/html
 PORT   ?= 8000
 
-.PHONY: site test serve catalogs lint bench clean help
+.PHONY: site test test-fast serve catalogs lint bench clean help
 
 help:
 	@echo "make site      build the whole site (English + Korean, every example executed) into $(OUT)"
 	@echo "make test      run the entire test suite (unit, doctest, docs build, browser)"
+	@echo "make test-fast unit tests and doctests only: no site build, no browser (the edit loop)"
 	@echo "make serve     serve the built site at http://127.0.0.1:$(PORT)/"
 	@echo "make catalogs  refresh the Korean translation catalogs after editing English text"
 	@echo "make bench     run the benchmarks and print their figures"
@@ -30,6 +31,10 @@ site: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# Markers (pyproject.toml): "slow" builds the site or trains a model, "browser" drives Chromium.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not slow and not browser"
 
 serve:
 	@test -f $(OUT)/index.html || { echo "make serve: no built site at $(OUT); run 'make site' first"; exit 1; }

@@ -6,7 +6,7 @@ usage: python docs/update_catalogs.py        (or: make catalogs)
    (the gallery is reused from sphinx-gallery's md5 cache, not re-executed);
 2. ``sphinx-intl update`` merges them into docs/locale/ko/LC_MESSAGES/*.po, keeping every
    existing translation; changed sentences come back marked fuzzy and new ones empty.
-Then translate what ``../shared/tools/po-stats`` (or tests/test_translation.py) reports.
+Then translate what ``../shared/tools/po-stats`` (or tests/site/test_translation.py) reports.
 """
 
 from __future__ import annotations

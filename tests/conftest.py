@@ -10,11 +10,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-GALLERY = ROOT / "gallery"
 
 
-def _load_build_site():
-    """Import docs/build_site.py (not a package) as a module."""
+@pytest.fixture(scope="session")
+def build_site():
+    """docs/build_site.py (a script, not a package) imported as a module."""
     spec = importlib.util.spec_from_file_location("build_site", DOCS / "build_site.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_site"] = module
@@ -23,12 +23,11 @@ def _load_build_site():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def site(tmp_path_factory, build_site):
     """Build both languages into a temporary folder, exactly as ``make site`` does.
 
     Returns a dict with ``out`` (the html root) and ``results`` ({lang: {seconds, log}}).
     """
-    build_site = _load_build_site()
     out = tmp_path_factory.mktemp("site") / "html"
     try:
         results = build_site.build(out, quiet=False, echo=False)
@@ -37,8 +36,16 @@ def site(tmp_path_factory):
     return {"out": out, "results": results}
 
 
-def gallery_examples() -> list[Path]:
-    return sorted(GALLERY.glob("*/plot_*.py"))
+# Debian's Chromium, driven by Playwright (its own browser download needs the network).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="session")
@@ -48,8 +55,6 @@ def browser():
     Defined here rather than in tests/browser/ so that every test that needs a real browser
     shares it: Playwright's sync API allows one running instance per thread.
     """
-    from browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} not found: the browser tests need Debian's Chromium. "

@@ -22,28 +22,12 @@ that would leave 127.0.0.1 is blocked and reported as a failure.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-gpu",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-VIEWPORT = {"width": 1280, "height": 800}
-HOST = "127.0.0.1"
-OUTPUT = Path(__file__).resolve().parents[1] / "output"  # tests/output/ (gitignored)
+from .support import VIEWPORT, block_external, serve
 
 
 @pytest.fixture(scope="session")
@@ -61,55 +45,11 @@ def site_root(request) -> Path:
     return Path(request.getfixturevalue("site")["out"])
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` on a free port of 127.0.0.1; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="dlref-site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
 @pytest.fixture(scope="session")
 def base_url(site_root):
     """``http://127.0.0.1:<port>/`` serving ``site_root``."""
     with serve(site_root) as url:
         yield url
-
-
-def block_external(context) -> list[str]:
-    """Abort every request of ``context`` that would leave 127.0.0.1; return the list of them.
-
-    The list is filled as requests are blocked, so a test can report them as failures.
-    """
-    blocked: list[str] = []
-
-    def abort(route):
-        blocked.append(route.request.url)
-        route.abort("blockedbyclient")
-
-    context.route(is_external_url, abort)
-    return blocked
-
-
-def is_external_url(url: str) -> bool:
-    """True for a URL whose request would leave 127.0.0.1 (data:/blob:/about: stay local)."""
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about", "chrome-error", "javascript"):
-        return False
-    return parts.hostname != HOST
 
 
 @pytest.fixture

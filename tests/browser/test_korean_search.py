@@ -27,7 +27,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .conftest import VIEWPORT, block_external, serve
+from .support import VIEWPORT, block_external, serve
 
 pytestmark = pytest.mark.browser
 

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 import pytest
 
-from .conftest import HOST, OUTPUT, VIEWPORT, block_external, is_external_url
+from .support import HOST, OUTPUT, VIEWPORT, block_external, is_external_url
 
 pytestmark = pytest.mark.browser
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import DOCS
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
 
 MODULES = ("activations", "losses", "optimizers", "models", "diagnostics", "datasets", "plotting")
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+import bad_input
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -247,3 +250,132 @@ def test_heavy_ball_beats_plain_sgd_on_ill_conditioned_bowl():
         steps=100,
     )
     assert opt.quadratic(heavy[-1]) < 1e-3 * opt.quadratic(plain[-1])
+
+
+# ---------------------------------------------------------------------------------------
+# Bad input: each call fails with a message that names the argument and what was given.
+
+BAD_INPUT = [
+    # -- optimizers: hyperparameters ------------------------------------------
+    (
+        partial(opt.SGD, learning_rate=-0.1),
+        ValueError,
+        r"learning_rate must be in \(0, inf\); got -0\.1",
+    ),
+    (
+        partial(opt.Adam, learning_rate=0),
+        ValueError,
+        r"learning_rate must be in \(0, inf\); got 0\.0",
+    ),
+    (
+        partial(opt.Adam, learning_rate="0.01"),
+        TypeError,
+        r"learning_rate must be a real number; got str '0\.01'",
+    ),
+    (partial(opt.SGD, momentum=1.5), ValueError, r"momentum must be in \[0, 1\]; got 1\.5"),
+    (
+        partial(opt.SGD, nesterov="yes"),
+        TypeError,
+        r"nesterov must be True or False; got str 'yes'",
+    ),
+    (partial(opt.RMSprop, rho=1.0), ValueError, r"rho must be in \[0, 1\); got 1\.0"),
+    (partial(opt.Adam, beta_1=1.0), ValueError, r"beta_1 must be in \[0, 1\); got 1\.0"),
+    (partial(opt.Adam, beta_2=-0.5), ValueError, r"beta_2 must be in \[0, 1\); got -0\.5"),
+    (
+        partial(opt.Adam, epsilon=float("nan")),
+        ValueError,
+        r"epsilon must be finite; got nan",
+    ),
+    (
+        partial(opt.Adagrad, initial_accumulator_value=-1.0),
+        ValueError,
+        r"initial_accumulator_value must be in \[0, inf\); got -1\.0",
+    ),
+    # -- optimizers: names ----------------------------------------------------
+    (
+        partial(opt.get, "adma"),
+        ValueError,
+        r"name='adma' is not supported; allowed values are \['adagrad', 'adam', 'rmsprop', "
+        r"'sgd'\]\. Did you mean 'adam'\?",
+    ),
+    (partial(opt.get, 3), TypeError, r"name must be a string.*got int 3"),
+    (
+        partial(opt.get, "sgd", beta_1=0.9),
+        TypeError,
+        r"SGD got unexpected keyword argument\(s\) \['beta_1'\]; allowed are "
+        r"\['learning_rate', 'momentum', 'nesterov'\]",
+    ),
+    # -- optimizers: step() ---------------------------------------------------
+    (
+        lambda: opt.SGD().step(np.zeros(3), np.zeros(2)),
+        ValueError,
+        r"grads has shape \(2,\) but params has shape \(3,\)",
+    ),
+    (
+        lambda: opt.Adam().step([np.zeros(2), np.zeros((2, 2))], [np.zeros(2), np.zeros(2)]),
+        ValueError,
+        r"grads\[1\] has shape \(2,\) but params\[1\] has shape \(2, 2\)",
+    ),
+    (
+        lambda: opt.SGD().step([np.zeros(2)], [np.zeros(2), np.zeros(2)]),
+        ValueError,
+        r"same length; got 1 param\(s\) and 2 gradient\(s\)",
+    ),
+    (
+        lambda: opt.SGD().step(np.zeros(2), ["a", "b"]),
+        TypeError,
+        r"grads must hold real numbers.*got dtype <U1",
+    ),
+    (lambda: opt.SGD().step([], []), ValueError, r"params must hold at least one array"),
+    # -- optimizers: test functions and minimize ------------------------------
+    (
+        lambda: opt.rosenbrock([1.0, 2.0, 3.0]),
+        ValueError,
+        r"x must have shape \(\.\.\., 2\); got shape \(3,\)",
+    ),
+    (
+        lambda: opt.quadratic_grad([1.0, 1.0], curvature=[1.0, -2.0]),
+        ValueError,
+        r"curvature must be positive; got \[1\.0, -2\.0\]",
+    ),
+    (
+        lambda: opt.minimize(opt.beale, opt.beale_grad, [1.0, 1.0], "adam", 0),
+        ValueError,
+        r"steps must be a positive integer \(>= 1\); got 0",
+    ),
+    (
+        lambda: opt.minimize(
+            opt.beale, opt.beale_grad, [np.nan, 1.0], "sgd", 5
+        ),
+        ValueError,
+        r"x0 contains 1 NaN or infinite value\(s\)",
+    ),
+    (
+        lambda: opt.minimize(opt.beale, None, [1.0, 1.0], "nesterov", 5),
+        ValueError,
+        r"name='nesterov' is not supported",
+    ),
+    (
+        lambda: opt.minimize(opt.beale, "grad", [1.0, 1.0], "sgd", 5),
+        TypeError,
+        r"grad must be callable or None; got str 'grad'",
+    ),
+]
+
+
+@bad_input.parametrize(BAD_INPUT)
+def test_bad_input_is_explained(call, exc_type, pattern):
+    with pytest.raises(exc_type, match=pattern):
+        call()
+
+
+def test_keras_rejects_int_hyperparameters_that_dlref_accepts():
+    keras = pytest.importorskip("keras")
+    # Keras 3 insists on floats: SGD(learning_rate=1) and SGD(momentum=0) raise.
+    with pytest.raises(ValueError, match=r"learning_rate` should be float"):
+        keras.optimizers.SGD(learning_rate=1)
+    with pytest.raises(ValueError, match=r"`momentum` must be a float"):
+        keras.optimizers.SGD(momentum=0)
+    # dlref converts them, and to_keras() hands floats to Keras.
+    k = opt.SGD(learning_rate=1, momentum=0).to_keras()
+    assert float(k.learning_rate) == 1.0 and k.momentum == 0.0

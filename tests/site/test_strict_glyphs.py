@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from dlref.plotting import KOREAN_FONT, use_style  # noqa: E402
 
-EXT = Path(__file__).resolve().parents[1] / "docs" / "_ext" / "strict_glyphs.py"
+EXT = Path(__file__).resolve().parents[2] / "docs" / "_ext" / "strict_glyphs.py"
 
 
 @pytest.fixture

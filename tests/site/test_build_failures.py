@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import _load_build_site
-
 pytestmark = pytest.mark.slow
 
-EXT_DIR = Path(__file__).resolve().parents[1] / "docs" / "_ext"
+EXT_DIR = Path(__file__).resolve().parents[2] / "docs" / "_ext"
 
 CONF = """
 import sys
@@ -40,8 +38,7 @@ def _project(tmp_path, *, extensions='"sphinx_gallery.gen_gallery"', example="",
     return docs
 
 
-def _build_fails(tmp_path, docs):
-    build_site = _load_build_site()
+def _build_fails(build_site, tmp_path, docs):
     out = tmp_path / "html"
     out.mkdir()
     (out / "index.html").write_text("an older, complete site", encoding="utf-8")
@@ -54,7 +51,7 @@ def _build_fails(tmp_path, docs):
     return message
 
 
-def test_a_raising_example_fails_the_build_and_is_named(tmp_path):
+def test_a_raising_example_fails_the_build_and_is_named(build_site, tmp_path):
     docs = _project(tmp_path, example='''
         """
         Broken
@@ -64,23 +61,23 @@ def test_a_raising_example_fails_the_build_and_is_named(tmp_path):
         """
         raise RuntimeError("this example is broken")
         ''')
-    message = _build_fails(tmp_path, docs)
+    message = _build_fails(build_site, tmp_path, docs)
     assert "plot_broken.py" in message
 
 
-def test_a_broken_page_fails_the_build_and_is_named(tmp_path):
+def test_a_broken_page_fails_the_build_and_is_named(build_site, tmp_path):
     docs = _project(tmp_path, page="Page\n====\n\n.. no-such-directive::\n")
-    message = _build_fails(tmp_path, docs)
+    message = _build_fails(build_site, tmp_path, docs)
     assert "page.rst" in message
 
 
-def test_a_missing_dependency_fails_the_build_and_says_so(tmp_path):
+def test_a_missing_dependency_fails_the_build_and_says_so(build_site, tmp_path):
     docs = _project(tmp_path, extensions='"sphinx_gallery.gen_gallery", "not_installed_ext"')
-    message = _build_fails(tmp_path, docs)
+    message = _build_fails(build_site, tmp_path, docs)
     assert "Missing dependency" in message and "not_installed_ext" in message
 
 
-def test_a_missing_glyph_fails_the_build_and_is_named(tmp_path):
+def test_a_missing_glyph_fails_the_build_and_is_named(build_site, tmp_path):
     # The site's policy (docs/_ext/strict_glyphs.py), not dlref.plotting's: an empty box
     # in a figure must not ship.
     docs = _project(
@@ -100,5 +97,5 @@ def test_a_missing_glyph_fails_the_build_and_is_named(tmp_path):
         ax.set_title("기울기 소실")
         ''',
     )
-    message = _build_fails(tmp_path, docs)
+    message = _build_fails(build_site, tmp_path, docs)
     assert "plot_broken.py" in message

@@ -18,7 +18,8 @@ import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
-from conftest import DOCS
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
 
 pytestmark = pytest.mark.slow
 LOCALE = DOCS / "locale" / "ko" / "LC_MESSAGES"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-EXT = Path(__file__).resolve().parents[1] / "docs" / "_ext"
+EXT = Path(__file__).resolve().parents[2] / "docs" / "_ext"
 sys.path.insert(0, str(EXT))
 
 from korean_search import PARTICLES, SearchKorean, strip_particle  # noqa: E402
@@ -157,7 +157,7 @@ def test_particle_table_is_longest_first():
 @pytest.fixture(scope="module")
 def chromium_page(browser):
     """A blank page in the session's headless Chromium (the ``browser`` fixture)."""
-    from browser.conftest import block_external
+    from browser.support import block_external
 
     context = browser.new_context()
     blocked = block_external(context)
@@ -186,6 +186,7 @@ def test_parity_words_cover_enough_cases():
     assert sum(bool(re.fullmatch(r"[A-Za-z]+", w)) for w in PARITY_WORDS) >= 8
 
 
+@pytest.mark.browser
 def test_javascript_stemmer_matches_python(korean, chromium_page):
     words = list(dict.fromkeys(PARITY_WORDS + [n + p for n in ("기울기", "손실", "함수", "층")
                                                for p, _ in PARTICLES]))

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import inspect
-import subprocess
-import sys
 import warnings
 
+import bad_input
 import numpy as np
 import pytest
 
@@ -264,6 +263,150 @@ def test_every_public_name_is_exported():
     }  # fmt: skip
 
 
-def test_module_does_not_import_tensorflow():
-    code = "import dlref.activations, sys; assert 'tensorflow' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)
+# ---------------------------------------------------------------------------------------
+# Bad input: each call fails with a message that names the argument and what was given.
+
+BAD_INPUT = [
+    # --- activations: wrong types -------------------------------------------------------
+    pytest.param(
+        lambda: act.relu("abc"),
+        TypeError,
+        r"^x must be a number.*got the string 'abc'",
+        id="relu-string",
+    ),
+    pytest.param(
+        lambda: act.sigmoid([[1, 2], [3]]),
+        TypeError,
+        r"^x must be array-like of numbers; got list",
+        id="sigmoid-ragged",
+    ),
+    pytest.param(
+        lambda: act.tanh(np.array([1 + 2j])),
+        TypeError,
+        r"^x must hold real numbers.*got dtype complex128",
+        id="tanh-complex",
+    ),
+    pytest.param(
+        lambda: act.softplus(np.array([None, 1.0])),
+        TypeError,
+        r"^x must hold real numbers.*got dtype object",
+        id="softplus-object",
+    ),
+    # --- activations: parameters ----------------------------------------------------------
+    pytest.param(
+        lambda: act.leaky_relu([1.0], negative_slope=-0.1),
+        ValueError,
+        r"^negative_slope must be in \[0, inf\); got -0\.1",
+        id="leaky-negative-slope",
+    ),
+    pytest.param(
+        lambda: act.leaky_relu([1.0], negative_slope="0.2"),
+        TypeError,
+        r"^negative_slope must be a real number; got str '0\.2'",
+        id="leaky-slope-string",
+    ),
+    pytest.param(
+        lambda: act.elu([1.0], alpha=float("nan")),
+        ValueError,
+        r"^alpha must be finite; got nan",
+        id="elu-alpha-nan",
+    ),
+    pytest.param(
+        lambda: act.elu([1.0], alpha=True),
+        TypeError,
+        r"^alpha must be a real number; got bool True",
+        id="elu-alpha-bool",
+    ),
+    pytest.param(
+        lambda: act.gelu([1.0], approximate="yes"),
+        TypeError,
+        r"^approximate must be True or False; got str 'yes'",
+        id="gelu-approximate-string",
+    ),
+    # --- softmax: axis and shape ------------------------------------------------------------
+    pytest.param(
+        lambda: act.softmax([1.0, 2.0], axis=1),
+        ValueError,
+        r"^axis=1 is out of range for x of shape \(2,\); allowed values are -1\.\.0",
+        id="softmax-axis-out-of-range",
+    ),
+    pytest.param(
+        lambda: act.softmax([1.0, 2.0], axis=0.5),
+        TypeError,
+        r"^axis must be an integer; got float 0\.5",
+        id="softmax-axis-float",
+    ),
+    pytest.param(
+        lambda: act.softmax(3.0),
+        ValueError,
+        r"^x must have at least one dimension.*got a scalar",
+        id="softmax-scalar",
+    ),
+    pytest.param(
+        lambda: act.softmax(np.zeros((2, 0))),
+        ValueError,
+        r"^x has no entries along axis=-1 \(shape \(2, 0\)\)",
+        id="softmax-empty-axis",
+    ),
+    pytest.param(
+        lambda: act.softmax_jacobian(2.0),
+        ValueError,
+        r"^x must have at least one dimension.*scalar",
+        id="jacobian-scalar",
+    ),
+    # --- activation names ---------------------------------------------------------------------
+    pytest.param(
+        lambda: act.get("reul"),
+        ValueError,
+        r"^name='reul' is not supported; allowed values are \[.*'relu'.*\]\. Did you mean 'relu'\?",
+        id="get-misspelt",
+    ),
+    pytest.param(
+        lambda: act.get(3),
+        TypeError,
+        r"^name must be a string, one of \[.*\]; got int 3",
+        id="get-not-a-string",
+    ),
+    pytest.param(
+        lambda: act.derivative("sigmod", [1.0]),
+        ValueError,
+        r"^name='sigmod'.*Did you mean 'sigmoid'\?",
+        id="derivative-misspelt",
+    ),
+    pytest.param(
+        lambda: act.derivative("softmax", [1.0]),
+        ValueError,
+        r"^name='softmax' has no elementwise derivative.*softmax_jacobian\(x\)",
+        id="derivative-softmax",
+    ),
+    pytest.param(
+        lambda: act.derivative("relu", [1.0], alpha=1.0),
+        TypeError,
+        (
+            r"^derivative\('relu'\) got unexpected keyword argument\(s\) \['alpha'\]; it has no "
+            r"parameters"
+        ),
+        id="derivative-unknown-kwarg",
+    ),
+    pytest.param(
+        lambda: act.derivative("elu", [1.0], negative_slope=0.1),
+        TypeError,
+        (
+            r"^derivative\('elu'\) got unexpected keyword argument\(s\) "
+            r"\['negative_slope'\]; its only parameters are \['alpha'\]"
+        ),
+        id="derivative-wrong-kwarg",
+    ),
+    pytest.param(
+        lambda: act.derivative("tanh", "0.5"),
+        TypeError,
+        r"^x must be a number.*got the string '0\.5'",
+        id="derivative-x-string",
+    ),
+]
+
+
+@bad_input.parametrize(BAD_INPUT)
+def test_bad_input_is_explained(call, exc_type, pattern):
+    with pytest.raises(exc_type, match=pattern):
+        call()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pytest
 
 keras = pytest.importorskip("keras")
+
+import bad_input  # noqa: E402
 
 from dlref.datasets import load_digits_images  # noqa: E402
 from dlref.models import build_mlp, seed_model  # noqa: E402
@@ -224,3 +228,124 @@ def test_names_are_checked_by_the_installed_keras():
     assert {"sgd", "adam", "rmsprop", "adagrad", "adamw"} <= set(listed)
     for name in listed:
         assert isinstance(keras.optimizers.get(name), keras.optimizers.Optimizer), name
+
+
+# ---------------------------------------------------------------------------------------
+# Bad input: each call fails with a message that names the argument and what was given.
+
+BAD_INPUT = [
+    # -- models ---------------------------------------------------------------
+    (
+        partial(build_mlp, (8, 8), dropout=-0.1),
+        ValueError,
+        r"dropout must be in \[0, 1\); got -0\.1",
+    ),
+    (
+        partial(build_mlp, (8, 8), dropout=1.0),
+        ValueError,
+        r"dropout must be in \[0, 1\); got 1\.0",
+    ),
+    (
+        partial(build_mlp, (8, 8), dropout="0.2"),
+        TypeError,
+        r"dropout must be a real number; got str '0\.2'",
+    ),
+    (
+        partial(build_mlp, (8, 8), hidden_units=(64, 0)),
+        ValueError,
+        r"hidden_units\[1\] must be a positive integer \(>= 1\); got 0",
+    ),
+    (
+        partial(build_mlp, (8, 8), hidden_units=64),
+        TypeError,
+        r"hidden_units must be a tuple.*got the int 64\. Write \(64,\)",
+    ),
+    (
+        partial(build_mlp, (8, 8), hidden_units=(32.5,)),
+        TypeError,
+        r"hidden_units\[0\] must be a positive integer; got float 32\.5",
+    ),
+    (
+        partial(build_mlp, (8, 8), activation="rellu"),
+        ValueError,
+        r"activation='rellu' is not a Keras activation name; the installed Keras knows "
+        r"\[.*'relu'.*\]\. "
+        r"Did you mean 'relu'\?",
+    ),
+    (
+        partial(build_mlp, (8, 8), activation=3),
+        TypeError,
+        r"activation must be a Keras activation name or a callable; got int 3",
+    ),
+    (
+        partial(build_mlp, (8, 8), optimizer="adamm"),
+        ValueError,
+        r"optimizer='adamm' is not a Keras optimizer name;.*Did you mean 'adam'\?",
+    ),
+    (
+        partial(build_mlp, (8, 8), optimizer=0.01),
+        TypeError,
+        r"optimizer must be a name such as 'adam'.*got float 0\.01",
+    ),
+    (
+        partial(build_mlp, 64),
+        TypeError,
+        r"input_shape must be a tuple of positive integers.*got int 64\. Write \(64,\)",
+    ),
+    (
+        partial(build_mlp, (8, -8)),
+        ValueError,
+        r"input_shape\[1\] must be a positive integer \(>= 1\); got -8",
+    ),
+    (partial(build_mlp, ()), ValueError, r"input_shape must not be empty; got \(\)"),
+    (
+        partial(build_mlp, (8, 8), task="classification"),
+        ValueError,
+        r"task='classification' is not supported; allowed values are \['regression', 'binary', "
+        r"'multiclass', 'multilabel'\]",
+    ),
+    (
+        partial(build_mlp, (8, 8), task="binary", num_outputs=2),
+        ValueError,
+        r"task='binary' uses one sigmoid unit, so num_outputs must be 1 \(or None\); got "
+        r"num_outputs=2\. For 2 classes use task='multiclass'",
+    ),
+    (
+        partial(build_mlp, (8, 8), task="multiclass", num_outputs=1),
+        ValueError,
+        r"task='multiclass' needs num_outputs >= 2 .*got num_outputs=1",
+    ),
+    (
+        partial(build_mlp, (8, 8), num_outputs=0),
+        ValueError,
+        r"num_outputs must be a positive integer \(>= 1\); got 0",
+    ),
+    (
+        partial(build_mlp, (8, 8), metrics="accuracy"),
+        TypeError,
+        r"metrics must be a list such as \['accuracy'\] or None; got str 'accuracy'",
+    ),
+    (
+        partial(build_mlp, (8, 8), seed=-1),
+        ValueError,
+        r"seed must be in \[0, 2\*\*32\); got -1",
+    ),
+    (
+        partial(seed_model, input_shape=(28, 28.0)),
+        TypeError,
+        r"input_shape\[1\] must be a positive integer; got float 28\.0",
+    ),
+]
+
+
+@bad_input.parametrize(BAD_INPUT)
+def test_bad_input_is_explained(call, exc_type, pattern):
+    with pytest.raises(exc_type, match=pattern):
+        call()
+
+
+def test_training_with_bad_learning_rate_never_reaches_keras():
+    # A negative rate is accepted by keras.optimizers.SGD(learning_rate=-1.0) and
+    # would silently do gradient *ascent*; the numpy optimizer refuses it up front.
+    with pytest.raises(ValueError, match=r"learning_rate must be in \(0, inf\); got -1\.0"):
+        build_mlp((4,), optimizer=SGD(learning_rate=-1.0))

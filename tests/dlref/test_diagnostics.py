@@ -198,3 +198,22 @@ def test_diagnostics_reject_unbuilt_and_uncompiled_models():
         gradient_norms(uncompiled, X, Y)
     # Forward-only diagnostics do not need compile().
     assert list(activation_stats(uncompiled, X)) == [uncompiled.layers[0].name]
+
+
+def test_bad_input_is_explained():
+    model = build_mlp((4,), hidden_units=(3,), seed=0)
+    x = np.ones((5, 4))
+    with pytest.raises(TypeError, match=r"model must be a keras\.Model; got str 'model'"):
+        gradient_norms("model", x, np.zeros(5))
+    with pytest.raises(
+        ValueError,
+        match=r"x and y must hold the same number of samples; "
+        r"got 5 and 3",
+    ):
+        gradient_norms(model, x, np.zeros(3))
+    with pytest.raises(ValueError, match=r"x contains 1 NaN or infinite value\(s\)"):
+        activation_stats(model, np.where(np.eye(5, 4) > 0, np.inf, 0.0)[:1])
+    with pytest.raises(TypeError, match=r"x must hold real numbers.*dtype <U1"):
+        dead_relu_fraction(model, [["a"] * 4])
+    with pytest.raises(ValueError, match=r"x must not be empty"):
+        dead_relu_fraction(model, np.empty((0, 4)))

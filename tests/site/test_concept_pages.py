@@ -5,10 +5,12 @@ the reading order and reachable from the glossary."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import DOCS
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
 
 CONCEPTS = DOCS / "concepts"
 READING_ORDER = [

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from functools import partial
 
+import bad_input
 import numpy as np
 import pytest
 
@@ -108,16 +110,65 @@ def test_load_mnist_rejects_non_npz_files(tmp_path):
         load_mnist(npy)
 
 
-def test_datasets_module_does_not_import_tensorflow_or_download():
+def test_load_digits_images_never_uses_the_network():
     code = (
-        "import sys, socket\n"
+        "import socket\n"
         "def no_net(*a, **k): raise RuntimeError('network used')\n"
         "socket.socket.connect = no_net\n"
         "from dlref.datasets import load_digits_images\n"
-        "load_digits_images()\n"
-        "print('tensorflow' in sys.modules, 'keras' in sys.modules)\n"
+        "print(len(load_digits_images()[0][0]))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.split() == ["False", "False"]
+    assert int(out) > 0
+
+
+# ---------------------------------------------------------------------------------------
+# Bad input: each call fails with a message that names the argument and what was given.
+
+BAD_INPUT = [
+    # -- datasets -------------------------------------------------------------
+    (
+        partial(load_digits_images, test_size=1.5),
+        ValueError,
+        r"test_size must be in \(0, 1\); got 1\.5",
+    ),
+    (
+        partial(load_digits_images, test_size=0),
+        ValueError,
+        r"test_size must be in \(0, 1\); got 0\.0",
+    ),
+    (
+        partial(load_digits_images, test_size=0.001),
+        ValueError,
+        r"test_size=0\.001 gives 2 test images; a stratified split of 1797 images into 10 "
+        r"classes needs between 10 and 1787",
+    ),
+    (
+        partial(load_digits_images, seed=-3),
+        ValueError,
+        r"seed must be a non-negative integer; got -3",
+    ),
+    (
+        partial(load_digits_images, seed="0"),
+        TypeError,
+        r"seed must be None or a non-negative integer; got str '0'",
+    ),
+    (
+        partial(load_mnist, "missing/mnist.npz"),
+        FileNotFoundError,
+        r"MNIST file not found: 'missing/mnist\.npz'\. dlref never downloads; get the file",
+    ),
+    (
+        partial(load_mnist, None),
+        TypeError,
+        r"path must be a str or os\.PathLike to an mnist\.npz file; got NoneType None",
+    ),
+]
+
+
+@bad_input.parametrize(BAD_INPUT)
+def test_bad_input_is_explained(call, exc_type, pattern):
+    with pytest.raises(exc_type, match=pattern):
+        call()
