@@ -132,6 +132,7 @@ class Optimizer:
         return dict(self._config())
 
     def __repr__(self) -> str:
+        """Return the constructor call that rebuilds this optimizer, e.g. ``SGD(...)``."""
         args = ", ".join(f"{k}={v!r}" for k, v in self._config().items())
         return f"{type(self).__name__}({args})"
 

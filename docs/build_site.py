@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -27,7 +26,7 @@ LANGUAGES = ("en", "ko")
 
 def sphinx_command(lang: str, out: Path, doctrees: Path, quiet: bool,
                    docs: Path = DOCS) -> list[str]:
-    # -N: no colours, even where CI=true makes Sphinx colour its output; the log is parsed.
+    # -N: no colours, even where CI=true makes Sphinx colour its output and garbles the log.
     cmd = [sys.executable, "-m", "sphinx", "-N", "-b", "html", "-W", "--keep-going",
            "-d", str(doctrees / lang), "-D", f"language={lang}", str(docs), str(out / lang)]
     if quiet:
@@ -47,23 +46,6 @@ def run_logged(cmd: list[str], env: dict[str, str], echo: bool,
             if echo:
                 print(line, end="", flush=True)
     return proc.returncode, "".join(lines)
-
-
-def _culprit(log: str) -> str:
-    """Name what broke, from Sphinx's and sphinx-gallery's messages, in one sentence."""
-    examples = re.findall(r"^\s*(\S*plot_\w+\.py) failed", log, flags=re.MULTILINE)
-    examples += re.findall(r"Unexpected failing examples[^\n]*\n\s*(\S+\.py)", log)
-    if examples:
-        return f"Failing example(s): {', '.join(sorted(set(examples)))}. "
-    missing = re.search(r"Could not import extension (\S+) \(exception: ([^)]*)\)", log)
-    if missing:
-        return (f"Missing dependency: the Sphinx extension {missing.group(1)} could not be "
-                f"imported ({missing.group(2)}); run `make site` to install the pinned packages. ")
-    pages = re.findall(r"^(/\S+?\.(?:md|rst|py)):\d*:? ?(?:WARNING|ERROR|CRITICAL)", log,
-                       flags=re.MULTILINE)
-    if pages:
-        return f"Page(s) at fault: {', '.join(sorted(set(pages)))}. "
-    return "The sphinx-build messages above name the example or page at fault. "
 
 
 def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
@@ -95,9 +77,11 @@ def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
                 f"Command: {' '.join(cmd)}\nSee the messages above it for the file at fault.\n",
                 encoding="utf-8",
             )
+            # Sphinx and sphinx-gallery name the page or example at fault themselves.
             raise SystemExit(
                 f"[build_site] FAILED: the {lang!r} site did not build (exit code "
-                f"{returncode}). {_culprit(log)}Nothing was published at {out}."
+                f"{returncode}); the sphinx-build messages above name the file at fault. "
+                f"Nothing was published at {out}."
             )
     shutil.copyfile(DOCS / "_root" / "index.html", root_index)
     shutil.copyfile(DOCS / "_root" / "404.html", out / "404.html")

@@ -22,7 +22,7 @@ def _case_id(i: int, case: tuple) -> str:
     return f"{i:02d}-{exc.__name__}-{name}"
 
 
-def parametrize(cases: list) -> pytest.MarkDecorator:
+def _parametrize(cases: list) -> pytest.MarkDecorator:
     """``pytest.mark.parametrize`` over a BAD_INPUT table, with unique readable ids."""
     params = [
         case if hasattr(case, "id") else pytest.param(*case, id=_case_id(i, case))
@@ -33,3 +33,14 @@ def parametrize(cases: list) -> pytest.MarkDecorator:
     if duplicated:
         raise ValueError(f"duplicate BAD_INPUT ids: {duplicated}")
     return pytest.mark.parametrize(("call", "exc_type", "pattern"), params)
+
+
+def make_test(cases: list):
+    """Return the test of a BAD_INPUT table; assign it to a ``test_...`` name of a module."""
+
+    @_parametrize(cases)
+    def test_bad_input_is_explained(call, exc_type, pattern):
+        with pytest.raises(exc_type, match=pattern):
+            call()
+
+    return test_bad_input_is_explained

@@ -167,8 +167,4 @@ BAD_INPUT = [
     ),
 ]
 
-
-@bad_input.parametrize(BAD_INPUT)
-def test_bad_input_is_explained(call, exc_type, pattern):
-    with pytest.raises(exc_type, match=pattern):
-        call()
+test_bad_input_is_explained = bad_input.make_test(BAD_INPUT)

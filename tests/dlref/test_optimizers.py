@@ -362,11 +362,7 @@ BAD_INPUT = [
     ),
 ]
 
-
-@bad_input.parametrize(BAD_INPUT)
-def test_bad_input_is_explained(call, exc_type, pattern):
-    with pytest.raises(exc_type, match=pattern):
-        call()
+test_bad_input_is_explained = bad_input.make_test(BAD_INPUT)
 
 
 def test_keras_rejects_int_hyperparameters_that_dlref_accepts():

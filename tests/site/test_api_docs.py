@@ -1,4 +1,8 @@
-"""Every public name of every dlref module is documented on its API page, with a doctest."""
+"""Every public name of every dlref module is listed on its API page.
+
+What its docstring must hold (numpydoc sections, an Examples section) is checked by
+numpydoc's validation during the docs build (``numpydoc_validation_checks`` in docs/conf.py).
+"""
 
 from __future__ import annotations
 
@@ -29,17 +33,3 @@ def test_api_page_lists_every_public_function_and_class(name):
     assert listed - public == set(), f"docs/api/{name}.rst lists unknown {sorted(listed - public)}"
     index = (DOCS / "api" / "index.md").read_text(encoding="utf-8")
     assert f"\n{name}\n" in index
-
-
-@pytest.mark.parametrize("name", MODULES)
-def test_public_functions_have_numpydoc_sections_and_doctests(name):
-    module = importlib.import_module(f"dlref.{name}")
-    for attr in module.__all__:
-        obj = getattr(module, attr)
-        if not (inspect.isfunction(obj) or inspect.isclass(obj)):
-            continue
-        doc = inspect.getdoc(obj) or ""
-        assert doc.strip(), f"dlref.{name}.{attr} has no docstring"
-        assert "Examples\n--------" in doc and ">>>" in doc, f"dlref.{name}.{attr}: no doctest"
-        if inspect.isfunction(obj) and inspect.signature(obj).parameters:
-            assert "Parameters\n----------" in doc, f"dlref.{name}.{attr}: no Parameters"
