@@ -1,4 +1,4 @@
-r"""Classic two-dimensional test functions and :func:`minimize`, for loss-surface plots.
+r"""Two-dimensional test functions and :func:`minimize`, for loss-surface plots.
 
 They live apart from the optimizers' update rules; the public names are documented and
 imported from :mod:`dlref.optimizers`.
@@ -115,97 +115,6 @@ def rosenbrock_grad(x: Any, a: float = 1.0, b: float = 100.0) -> np.ndarray:
     return np.stack([-2 * (a - u) - 4 * b * u * r, 2 * b * r], axis=-1)
 
 
-_BEALE_C = (1.5, 2.25, 2.625)
-
-
-def beale(x: Any) -> np.ndarray | float:
-    r"""Evaluate Beale's function, which has flat plateaus and steep ridges.
-
-    .. math::
-
-        f(x, y) = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2,
-
-    with its minimum :math:`f = 0` at :math:`(3, 0.5)`.
-
-    Parameters
-    ----------
-    x : array_like, shape (2,) or (..., 2)
-        Point(s); the last axis holds :math:`(x, y)`.
-
-    Returns
-    -------
-    float or numpy.ndarray
-        Function value(s), of shape ``x.shape[:-1]``.
-
-    Raises
-    ------
-    ValueError
-        If the last axis of ``x`` is not of length 2.
-
-    See Also
-    --------
-    beale_grad : Its gradient.
-
-    Examples
-    --------
-    >>> from dlref.optimizers import beale
-    >>> beale([3.0, 0.5])
-    0.0
-    >>> beale([0.0, 0.0])
-    14.203125
-    """
-    p = _as_points("x", x)
-    u, v = p[..., 0], p[..., 1]
-    out = sum((c - u + u * v ** (i + 1)) ** 2 for i, c in enumerate(_BEALE_C))
-    return float(out) if np.ndim(out) == 0 else out
-
-
-def beale_grad(x: Any) -> np.ndarray:
-    r"""Gradient of :func:`beale`.
-
-    With :math:`r_k = c_k - x + x y^k` (:math:`c = 1.5, 2.25, 2.625`),
-
-    .. math::
-
-        \nabla f = \sum_{k=1}^{3} 2 r_k \,\bigl(y^k - 1,\; k x y^{k-1}\bigr).
-
-    Parameters
-    ----------
-    x : array_like, shape (2,) or (..., 2)
-        Point(s).
-
-    Returns
-    -------
-    numpy.ndarray
-        Gradient(s), same shape as ``x``.
-
-    Raises
-    ------
-    ValueError
-        If the last axis of ``x`` is not of length 2.
-
-    See Also
-    --------
-    beale : The function.
-
-    Examples
-    --------
-    >>> from dlref.optimizers import beale_grad
-    >>> beale_grad([3.0, 0.5])
-    array([0., 0.])
-    """
-    p = _as_points("x", x)
-    u, v = p[..., 0], p[..., 1]
-    gx = np.zeros_like(u)
-    gy = np.zeros_like(u)
-    for i, c in enumerate(_BEALE_C):
-        k = i + 1
-        r = c - u + u * v**k
-        gx = gx + 2 * r * (v**k - 1)
-        gy = gy + 2 * r * k * u * v ** (k - 1)
-    return np.stack([gx, gy], axis=-1)
-
-
 def quadratic(x: Any, curvature: Any = (1.0, 10.0)) -> np.ndarray | float:
     r"""Evaluate an axis-aligned quadratic bowl, ill-conditioned by default.
 
@@ -298,20 +207,8 @@ def _quadratic_args(x: Any, curvature: Any) -> tuple[np.ndarray, np.ndarray]:
     return p, c
 
 
-def _numerical_grad(f: Callable[[np.ndarray], Any], x: np.ndarray) -> np.ndarray:
-    # Central differences: O(h^2) error, good enough for 2-D illustrations.
-    h = 1e-6 * np.maximum(1.0, np.abs(x))
-    g = np.empty_like(x)
-    for i in range(x.size):
-        e = np.zeros_like(x)
-        e.flat[i] = h.flat[i]
-        g.flat[i] = (float(f(x + e)) - float(f(x - e))) / (2 * h.flat[i])
-    return g
-
-
 def minimize(
-    f: Callable[[np.ndarray], Any],
-    grad: Callable[[np.ndarray], Any] | None,
+    grad: Callable[[np.ndarray], Any],
     x0: Any,
     optimizer: Optimizer | str,
     steps: int,
@@ -323,12 +220,9 @@ def minimize(
 
     Parameters
     ----------
-    f : callable
-        The function, ``f(x) -> float`` for ``x`` of shape ``(dim,)``.  Used only when
-        ``grad`` is None (for central finite differences).
-    grad : callable or None
-        Its gradient, ``grad(x) -> array`` of shape ``(dim,)``; None uses finite
-        differences of ``f``.
+    grad : callable
+        The gradient of the function, ``grad(x) -> array`` of shape ``(dim,)`` for ``x``
+        of shape ``(dim,)``.
     x0 : array_like, shape (dim,)
         Starting point (finite).
     optimizer : Optimizer or str
@@ -346,28 +240,26 @@ def minimize(
     Raises
     ------
     TypeError
-        If ``f`` or ``grad`` is not callable, or ``optimizer`` is neither an
+        If ``grad`` is not callable, or ``optimizer`` is neither an
         :class:`Optimizer` nor a string.
     ValueError
         If ``x0`` is not a finite 1-D array or ``steps < 1``.
 
     See Also
     --------
-    rosenbrock, beale, quadratic : Test functions.
+    rosenbrock, quadratic : Test functions.
 
     Examples
     --------
-    >>> from dlref.optimizers import SGD, minimize, quadratic, quadratic_grad
-    >>> path = minimize(quadratic, quadratic_grad, [1.0, 1.0], SGD(learning_rate=0.1), steps=3)
+    >>> from dlref.optimizers import SGD, minimize, quadratic_grad
+    >>> path = minimize(quadratic_grad, [1.0, 1.0], SGD(learning_rate=0.1), steps=3)
     >>> path.shape
     (4, 2)
     >>> path[-1]
     array([0.729, 0.   ])
     """
-    if not callable(f):
-        raise TypeError(f"f must be callable; got {type(f).__name__} {f!r}.")
-    if grad is not None and not callable(grad):
-        raise TypeError(f"grad must be callable or None; got {type(grad).__name__} {grad!r}.")
+    if not callable(grad):
+        raise TypeError(f"grad must be callable; got {type(grad).__name__} {grad!r}.")
     x = as_float_array("x0", x0, allow_empty=False)
     if x.ndim != 1:
         raise ValueError(f"x0 must be a 1-D array of shape (dim,); got shape {x.shape}.")
@@ -380,13 +272,13 @@ def minimize(
     elif not isinstance(optimizer, Optimizer):
         raise TypeError(
             "optimizer must be a dlref.optimizers.Optimizer or one of the names "
-            f"{names()}; got {type(optimizer).__name__}."
+            f"{list(names())}; got {type(optimizer).__name__}."
         )
     optimizer.reset()
     path = np.empty((steps + 1, x.size), dtype=x.dtype)
     path[0] = x
     for k in range(steps):
-        g = _numerical_grad(f, x) if grad is None else np.asarray(grad(x), dtype=x.dtype)
+        g = np.asarray(grad(x), dtype=x.dtype)
         if g.shape != x.shape:
             raise ValueError(f"grad(x) must have shape {x.shape} like x0; got shape {g.shape}.")
         x = optimizer.step(x, g)

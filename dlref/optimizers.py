@@ -6,8 +6,8 @@ the same bias correction.  Arithmetic is done in the dtype of the parameters
 (``float32`` parameters give ``float32`` updates, as in Keras), so 100 steps of the
 numpy version agree with Keras to ``float32`` round-off.
 
-The module also holds a few classic two-dimensional test functions
-(:func:`rosenbrock`, :func:`beale`, :func:`quadratic`) and :func:`minimize`, which
+The module also holds two classic two-dimensional test functions
+(:func:`rosenbrock`, :func:`quadratic`) and :func:`minimize`, which
 records an optimizer's trajectory for loss-surface plots.
 
 This module only needs numpy; TensorFlow is imported only by
@@ -43,8 +43,6 @@ __all__ = [
     "minimize",
     "rosenbrock",
     "rosenbrock_grad",
-    "beale",
-    "beale_grad",
     "quadratic",
     "quadratic_grad",
 ]
@@ -611,14 +609,14 @@ _REGISTRY: dict[str, type[Optimizer]] = {
 }
 
 
-def names() -> list[str]:
+def names() -> tuple[str, ...]:
     """Return the names accepted by :func:`get`, sorted.
 
     They are the lower-cased class names, as for ``keras.optimizers.get``.
 
     Returns
     -------
-    list of str
+    tuple of str
         Lower-case optimizer names.
 
     See Also
@@ -629,9 +627,9 @@ def names() -> list[str]:
     --------
     >>> from dlref.optimizers import names
     >>> names()
-    ['adagrad', 'adam', 'rmsprop', 'sgd']
+    ('adagrad', 'adam', 'rmsprop', 'sgd')
     """
-    return sorted(_REGISTRY)
+    return tuple(sorted(_REGISTRY))
 
 
 def get(name: str, **kwargs: Any) -> Optimizer:
@@ -690,8 +688,6 @@ def get(name: str, **kwargs: Any) -> Optimizer:
 # The test functions and minimize() have their own module; their public names are
 # documented, imported and pickled from here, where the API page has them.
 from ._surfaces import (  # noqa: E402
-    beale,
-    beale_grad,
     minimize,
     quadratic,
     quadratic_grad,
@@ -699,7 +695,7 @@ from ._surfaces import (  # noqa: E402
     rosenbrock_grad,
 )
 
-_MOVED = (beale, beale_grad, minimize, quadratic, quadratic_grad, rosenbrock, rosenbrock_grad)
+_MOVED = (minimize, quadratic, quadratic_grad, rosenbrock, rosenbrock_grad)
 for _public in _MOVED:
     _public.__module__ = __name__
 del _public

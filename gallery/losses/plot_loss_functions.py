@@ -67,7 +67,7 @@ def mae_grad(w):
     return -X.T @ np.sign(y - X @ w) / y.size
 
 
-path = optimizers.minimize(mae, mae_grad, np.zeros(2), optimizers.Adam(learning_rate=0.01), 3000)
+path = optimizers.minimize(mae_grad, np.zeros(2), optimizers.Adam(learning_rate=0.01), 3000)
 w_mae = path[-1]
 
 print(f"{'fit':22s} {'slope':>6s} {'intercept':>9s} {'MSE':>7s} {'MAE':>6s}")

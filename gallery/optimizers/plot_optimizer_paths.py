@@ -78,7 +78,7 @@ bowl_optimizers = {
     "Adam (lr=0.3)": optimizers.Adam(learning_rate=0.3),
 }
 bowl_paths = {
-    name: optimizers.minimize(bowl, bowl_grad, bowl_start, opt, steps=bowl_steps)
+    name: optimizers.minimize(bowl_grad, bowl_start, opt, steps=bowl_steps)
     for name, opt in bowl_optimizers.items()
 }
 print(f"stretched bowl, after {bowl_steps} steps from {bowl_start}:")
@@ -120,7 +120,7 @@ fig.tight_layout()
 with np.errstate(over="ignore", invalid="ignore"):
     for lr in (0.07, 0.085):
         path = optimizers.minimize(
-            bowl, bowl_grad, bowl_start, optimizers.SGD(learning_rate=lr), steps=bowl_steps
+            bowl_grad, bowl_start, optimizers.SGD(learning_rate=lr), steps=bowl_steps
         )
         print(
             f"plain SGD, lr={lr}: distance after {bowl_steps} steps = "
@@ -147,9 +147,7 @@ rosen_optimizers = {
     "Adam (lr=0.1)": optimizers.Adam(learning_rate=0.1),
 }
 rosen_paths = {
-    name: optimizers.minimize(
-        optimizers.rosenbrock, optimizers.rosenbrock_grad, rosen_start, opt, steps=rosen_steps
-    )
+    name: optimizers.minimize(optimizers.rosenbrock_grad, rosen_start, opt, steps=rosen_steps)
     for name, opt in rosen_optimizers.items()
 }
 print(f"Rosenbrock, after {rosen_steps} steps from {rosen_start}:")

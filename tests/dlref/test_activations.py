@@ -257,6 +257,10 @@ def test_names_and_get():
         act.get("reul")
 
 
+def test_every_elementwise_activation_is_checked_against_keras():
+    assert {name for name, _ in CASES} == set(ELEMENTWISE)
+
+
 def test_every_public_name_is_exported():
     assert set(act.__all__) == set(act.names()) | {
         "derivative", "softmax_jacobian", "names", "get",
