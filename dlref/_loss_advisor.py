@@ -55,7 +55,6 @@ _LOSSES = (
 )
 # Short names Keras also accepts in model.compile(loss=...).
 _LOSS_ALIASES = {"mse": "mean_squared_error", "mae": "mean_absolute_error"}
-_CROSSENTROPIES = _LOSSES[2:]
 _REGRESSION_LOSSES = _LOSSES[:2]
 
 # Output activations check_setup knows: dlref's activations plus Keras' identity.
