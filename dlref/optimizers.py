@@ -332,7 +332,6 @@ class SGD(Optimizer):
         self.momentum = check_number("momentum", momentum, low=0.0, high=1.0)
         self.nesterov = check_bool("nesterov", nesterov)
 
-
     def _init_slots(self, w: np.ndarray) -> dict[str, np.ndarray]:
         return {"velocity": np.zeros_like(w)} if self.momentum != 0 else {}
 
@@ -412,7 +411,6 @@ class RMSprop(Optimizer):
         self.momentum = check_number("momentum", momentum, low=0.0, high=1.0, high_inclusive=False)
         self.epsilon = check_number("epsilon", epsilon, low=0.0)
         self.centered = check_bool("centered", centered)
-
 
     def _init_slots(self, w: np.ndarray) -> dict[str, np.ndarray]:
         slots = {"velocity": np.zeros_like(w)}
@@ -495,7 +493,6 @@ class Adagrad(Optimizer):
             "initial_accumulator_value", initial_accumulator_value, low=0.0
         )
         self.epsilon = check_number("epsilon", epsilon, low=0.0)
-
 
     def _init_slots(self, w: np.ndarray) -> dict[str, np.ndarray]:
         return {"accumulator": np.full_like(w, self.initial_accumulator_value)}
@@ -580,7 +577,6 @@ class Adam(Optimizer):
         self.beta_2 = check_number("beta_2", beta_2, low=0.0, high=1.0, high_inclusive=False)
         self.epsilon = check_number("epsilon", epsilon, low=0.0)
         self.amsgrad = check_bool("amsgrad", amsgrad)
-
 
     def _init_slots(self, w: np.ndarray) -> dict[str, np.ndarray]:
         slots = {"m": np.zeros_like(w), "v": np.zeros_like(w)}
