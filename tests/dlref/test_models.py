@@ -125,6 +125,28 @@ def test_build_mlp_output_layer_follows_task(task, num_outputs, units, activatio
     assert config["metrics"] == metrics
 
 
+# Labels whose inferred task is the key: select_loss reads them, build_mlp gets their width.
+LABELS_FOR_TASK = {
+    "regression": np.array([0.5, -1.25, 3.0]),
+    "binary": np.array([0, 1, 1]),
+    "multiclass": np.array([0, 2, 1, 2]),
+    "multilabel": np.array([[1, 1, 0], [0, 0, 1]]),
+}
+
+
+@pytest.mark.parametrize("task", sorted(LABELS_FOR_TASK))
+def test_build_mlp_and_select_loss_agree_on_every_task(task):
+    # Both read the one task table; a model built for a task is the setup select_loss advises.
+    from dlref.losses import select_loss
+
+    choice = select_loss(task, LABELS_FOR_TASK[task])
+    model = build_mlp((3,), hidden_units=(), task=task, num_outputs=choice.output_units)
+    out = model.layers[-1]
+    assert (out.units, out.activation.__name__) == (choice.output_units, choice.output_activation)
+    config = model.get_compile_config()
+    assert (config["loss"], config["metrics"]) == (choice.loss, list(choice.metrics))
+
+
 @pytest.mark.parametrize(
     ("task", "activation", "metrics"),
     [
