@@ -261,10 +261,16 @@ def test_every_elementwise_activation_is_checked_against_keras():
     assert {name for name, _ in CASES} == set(ELEMENTWISE)
 
 
-def test_every_public_name_is_exported():
-    assert set(act.__all__) == set(act.names()) | {
-        "derivative", "softmax_jacobian", "names", "get",
-    }  # fmt: skip
+def test_every_public_function_is_registered_and_exported():
+    # A public function defined in the module without @_activation(...) would be missing
+    # from names(), get() and derivative(); __all__ is built from the registry.
+    defined = {
+        name
+        for name, value in vars(act).items()
+        if callable(value) and not name.startswith("_") and value.__module__ == act.__name__
+    }
+    assert defined == set(act.__all__)
+    assert set(act.__all__) == set(act.names()) | {"derivative", "softmax_jacobian", "names", "get"}
 
 
 # ---------------------------------------------------------------------------------------
