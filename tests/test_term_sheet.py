@@ -18,7 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 from term_sheet import (  # noqa: E402
-    CATALOGS, COLUMNS, banned_hits, count_variants, load_terms, synonyms,
+    CATALOGS,
+    COLUMNS,
+    banned_hits,
+    count_variants,
+    load_terms,
+    synonyms,
 )
 
 HEADER = ",".join(COLUMNS) + "\n"
@@ -56,7 +61,7 @@ def test_every_glossary_term_is_on_the_sheet(terms):
     on_sheet = {term.en for term in terms if term.glossary}
     assert headwords == on_sheet, (
         f"glossary terms missing from docs/terms.csv: {sorted(headwords - on_sheet)}; "
-        f"sheet rows marked glossary=yes that are not glossary terms: {sorted(on_sheet - headwords)}"
+        f"rows marked glossary=yes that are not glossary terms: {sorted(on_sheet - headwords)}"
     )
 
 
