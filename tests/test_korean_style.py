@@ -100,3 +100,37 @@ def test_the_particle_check(text, expected):
 def test_the_style_checks_can_fail():
     assert CHECKS[next(iter(CHECKS))]("두 가지 단점이 있습니다: 출력이")
     assert CHECKS["percent sign after a space (write 10%)"]("10 %씩")
+
+
+GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\(([A-Za-z][A-Za-z\-' ]*[A-Za-z](?:, [A-Z]{2,5})?)\)")
+
+
+def repeated_glosses(texts: list[str]) -> list[str]:
+    """English glosses "(term)" after a Korean term that occur again later on the same page."""
+    seen, repeated = set(), []
+    for text in texts:
+        for match in GLOSS.finditer(text):
+            key = match.group(1).lower().split(",")[0]
+            if key in seen:
+                repeated.append(match.group(0))
+            seen.add(key)
+    return repeated
+
+
+def test_the_english_gloss_is_given_once_per_page():
+    """A page is one catalog (gettext_compact = False); the glossary lists every term anew."""
+    problems = []
+    for po in sorted(CATALOGS.rglob("*.po")):
+        if po.name in ("glossary.po", "sphinx.po"):
+            continue
+        with open(po, "rb") as handle:
+            texts = [m.string for m in read_po(handle) if m.id and isinstance(m.string, str)]
+        if repeated := repeated_glosses(texts):
+            problems.append(f"{po.relative_to(ROOT)}: {repeated}")
+    assert not problems, "English gloss repeated on a page:\n" + "\n".join(problems)
+
+
+def test_the_gloss_check_can_fail():
+    twice = ["활성화 함수(activation function)는", "활성화 함수(activation function)"]
+    assert repeated_glosses(twice) == ["(activation function)"]
+    assert not repeated_glosses(["활성화 함수(activation function)는 ReLU(x)"])
