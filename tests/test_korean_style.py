@@ -69,6 +69,8 @@ CHECKS = {
         lambda s: re.findall(r"\d \d{3}(?!\d)", re.sub(MATH_OR_CODE, "", s)),
     "percent sign after a space (write 10%)":
         lambda s: re.findall(r"\d %", s),
+    "term link with the English gloss outside it (write {term}`한국어(english) <english>`)":
+        lambda s: re.findall(r"\{term\}`[^`<(]+<[^`>]+>`\([A-Za-z][^)`]*\)", s),
     "particle after a Latin name or number that does not match its Korean reading":
         wrong_particles,
 }
@@ -98,6 +100,9 @@ def test_the_particle_check(text, expected):
 
 
 def test_the_style_checks_can_fail():
+    link_check = next(c for rule, c in CHECKS.items() if rule.startswith("term link"))
+    assert link_check("{term}`역전파 <backpropagation>`(backpropagation)가")
+    assert not link_check("{term}`역전파(backpropagation) <backpropagation>`가")
     assert CHECKS[next(iter(CHECKS))]("두 가지 단점이 있습니다: 출력이")
     assert CHECKS["percent sign after a space (write 10%)"]("10 %씩")
 
