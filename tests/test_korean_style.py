@@ -1,6 +1,6 @@
 """House style of the Korean catalogs that a script can check (docs/locale/ko/LC_MESSAGES).
 
-No colon splices ("…있습니다: …"), Korean number style (10만 / 100,000, "10%" without a space),
+No colon splices ("…있습니다: …") or semicolons, Korean number style (10만 / 100,000, "10%" without a space),
 and particles after Latin names chosen by the Korean reading (Keras 3은, Keras 3으로,
 Rosenblatt은).  The terms themselves are checked by test_term_sheet.py.
 """
@@ -65,6 +65,8 @@ MATH_OR_CODE = r"\$[^$]*\$|:math:`[^`]*`|``[^`]*``"
 CHECKS = {
     "colon splice (…니다: …): write two sentences or 다음과 같습니다.":
         lambda s: re.findall(r"[다요]: ", s),
+    "semicolon after Korean text (use a comma, or write two sentences)":
+        lambda s: re.findall(r"[\uac00-\ud7a3]; ", s),
     "number with a space as thousands separator (write 10만 or 100,000)":
         lambda s: re.findall(r"\d \d{3}(?!\d)", re.sub(MATH_OR_CODE, "", s)),
     "percent sign after a space (write 10%)":
