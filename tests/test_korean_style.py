@@ -1,8 +1,9 @@
 """House style of the Korean catalogs that a script can check (docs/locale/ko/LC_MESSAGES).
 
 No colon splices ("…있습니다: …") or semicolons, Korean number style (10만 / 100,000,
-"10%" without a space), and particles after Latin names chosen by the Korean reading (Keras 3은, Keras 3으로,
-Rosenblatt은).  The terms themselves are checked by test_term_sheet.py.
+"10%" without a space), particles after Latin names chosen by the Korean reading
+(Keras 3은, Keras 3으로, Rosenblatt은), one term-link style and the English gloss once per
+page.  The terms themselves are checked by test_term_sheet.py.
 """
 
 from __future__ import annotations
