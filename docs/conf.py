@@ -36,6 +36,7 @@ extensions = [
     "notfound.extension",
     "language_switcher",  # local: same page in the other language, relative links
     "korean_search",  # local: a Korean search language that strips particles
+    "glossary_cards",  # local: hover/focus cards for glossary links, from docs/terms.csv
     "gallery_i18n",  # local: thumbnail alt text, run times kept out of the catalogs
     "strict_glyphs",  # local: a glyph missing from a figure fails the build
     "js_catalog",  # local: sphinx.js for the browser, generated from locale/<lang>/sphinx.po
