@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from .conftest import OUTPUT
+from .support import OUTPUT
 
 pytestmark = pytest.mark.browser
 

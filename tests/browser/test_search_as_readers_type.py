@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import VIEWPORT, block_external, serve
+from .support import VIEWPORT, block_external, serve
 from .test_korean_search import pages_of, search
 
 pytestmark = pytest.mark.browser
