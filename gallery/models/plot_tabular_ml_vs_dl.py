@@ -25,6 +25,7 @@ import warnings
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
+import tensorflow as tf
 from sklearn.datasets import load_breast_cancer, load_wine
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.exceptions import ConvergenceWarning
@@ -113,8 +114,16 @@ def mlp_cv(X, y, splits, scale=True):
             seed=0,
         )
         timer = EpochTimer()
+        # A cached tf.data pipeline, reshuffled every epoch, trains like numpy arrays but
+        # skips rebuilding the input pipeline at every epoch.
+        train_data = (
+            tf.data.Dataset.from_tensor_slices((X_train.astype("float32"), y[train]))
+            .cache()
+            .shuffle(len(train), seed=0)
+            .batch(32)
+        )
         start = time.perf_counter()
-        model.fit(X_train, y[train], epochs=10, batch_size=32, verbose=0, callbacks=[timer])
+        model.fit(train_data, epochs=10, shuffle=False, verbose=0, callbacks=[timer])
         fit_times.append(time.perf_counter() - start)
         epoch_times.append(timer.seconds)
         # Calling the model runs one forward pass; the output layer gives probabilities.
@@ -254,8 +263,8 @@ scaled_bars = ax.bar(
 ax.bar_label(raw_bars, fmt="%.2f", fontsize=9)
 ax.bar_label(scaled_bars, fmt="%.2f", fontsize=9)
 ax.set_xticks(x, list(scaling))
-ax.set(ylabel="accuracy", ylim=(0.5, 1.12))
-ax.set_yticks(np.arange(0.5, 1.01, 0.1))
+ax.set(ylabel="5-fold mean accuracy", ylim=(0, 1.2))
+ax.set_yticks(np.arange(0, 1.01, 0.2))
 ax.grid(axis="x", visible=False)
 ax.set_title(bilingual_title("Scaling the features", "특성 스케일링"))
 ax.legend(loc="upper center", ncols=2)
