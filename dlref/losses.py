@@ -979,15 +979,21 @@ def _check_logits(loss: str, activation: str, from_logits: bool) -> None:
             )
         return
     if activation in ("sigmoid", "softmax") and from_logits:
-        if _keras_backend() == "tensorflow":
+        backend = _keras_backend()
+        if backend == "tensorflow":
             backend_note = (
                 "the TensorFlow backend (active here) warns and takes the logits from the "
                 "output layer instead, but the JAX and PyTorch backends apply it twice"
             )
-        else:
+        elif backend in ("jax", "torch"):
             backend_note = (
                 "the active JAX or PyTorch backend applies it twice (only the TensorFlow "
                 "backend warns and takes the logits from the output layer)"
+            )
+        else:
+            backend_note = (
+                "the JAX and PyTorch backends apply it twice (the TensorFlow backend warns "
+                "and takes the logits from the output layer instead)"
             )
         raise ValueError(
             f"output_activation={activation!r} already turns outputs into probabilities, so "

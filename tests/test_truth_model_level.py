@@ -48,6 +48,13 @@ def test_message_for_tensorflow_says_it_warns_and_takes_the_logits(monkeypatch):
     assert "JAX and PyTorch backends apply it twice" in text
 
 
+def test_message_for_other_backends_claims_nothing_about_them(monkeypatch):
+    monkeypatch.setitem(sys.modules, "keras", _fake_keras("numpy"))
+    text = _message(IDS, "sparse_categorical_crossentropy", "softmax", from_logits=True)
+    assert "the JAX and PyTorch backends apply it twice (the TensorFlow backend warns" in text
+    assert "active" not in text
+
+
 def test_backend_read_without_importing_keras(monkeypatch, tmp_path):
     monkeypatch.delitem(sys.modules, "keras", raising=False)
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))
