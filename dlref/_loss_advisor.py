@@ -9,7 +9,11 @@ This module imports numpy only (never TensorFlow).
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -421,7 +425,7 @@ def check_setup(
     Traceback (most recent call last):
     ...
     ValueError: output_activation='sigmoid' already turns outputs into probabilities, so
-    from_logits=True would apply it twice: ...
+    from_logits=True contradicts it: ...
     """
     key = check_choice("loss", loss, _LOSSES + tuple(_LOSS_ALIASES))
     key = _LOSS_ALIASES.get(key, key)
@@ -436,7 +440,9 @@ def check_setup(
     if activation == "softmax" and units == 1:
         raise ValueError(
             "output_activation='softmax' with output_units=1 always outputs 1.0, so the "
-            "model cannot learn. For two classes use output_activation='sigmoid' with 1 "
+            "model's predictions carry no information (on the TensorFlow backend a "
+            "crossentropy still trains the weights through the layer's logits, but predict "
+            "keeps returning 1.0). For two classes use output_activation='sigmoid' with 1 "
             "unit and loss='binary_crossentropy', or keep softmax with 2 units and "
             "loss='sparse_categorical_crossentropy'."
         )
@@ -489,10 +495,28 @@ def _check_logits(loss: str, activation: str, from_logits: bool) -> None:
             )
         return
     if activation in ("sigmoid", "softmax") and from_logits:
+        backend = _keras_backend()
+        if backend == "tensorflow":
+            backend_note = (
+                "the TensorFlow backend (active here) warns and takes the logits from the "
+                "output layer instead, but the JAX and PyTorch backends apply it twice"
+            )
+        elif backend in ("jax", "torch"):
+            backend_note = (
+                "the active JAX or PyTorch backend applies it twice (only the TensorFlow "
+                "backend warns and takes the logits from the output layer)"
+            )
+        else:
+            backend_note = (
+                "the JAX and PyTorch backends apply it twice (the TensorFlow backend warns "
+                "and takes the logits from the output layer instead)"
+            )
         raise ValueError(
             f"output_activation={activation!r} already turns outputs into probabilities, so "
-            f"from_logits=True would apply it twice: use from_logits=False, or "
-            "output_activation='linear' with from_logits=True (numerically safer)."
+            f"from_logits=True contradicts it: {backend_note}, and then even a perfect "
+            "prediction has a loss above 0. Use from_logits=False, or "
+            "output_activation='linear' with from_logits=True (exact and stable on every "
+            "backend)."
         )
     if activation == "linear" and not from_logits:
         raise ValueError(
@@ -506,6 +530,25 @@ def _check_logits(loss: str, activation: str, from_logits: bool) -> None:
             f"{activation!r} gives neither: use output_activation="
             f"{_probability_activation(loss)!r}, or 'linear' with from_logits=True."
         )
+
+
+def _keras_backend() -> str:
+    """Name of the Keras backend in use, read when a message needs it.
+
+    Asking ``keras.backend.backend()`` would import Keras (and TensorFlow) just to word an
+    error message, so unless Keras is already imported this applies Keras' own rule: the
+    ``KERAS_BACKEND`` variable, else ``~/.keras/keras.json``, else ``"tensorflow"``.
+    """
+    keras = sys.modules.get("keras")
+    if keras is not None:
+        return str(keras.backend.backend())
+    if os.environ.get("KERAS_BACKEND"):
+        return os.environ["KERAS_BACKEND"]
+    config = Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")) / "keras.json"
+    try:
+        return str(json.loads(config.read_text()).get("backend", "tensorflow"))
+    except (OSError, ValueError):
+        return "tensorflow"
 
 
 def _probability_activation(loss: str) -> str:

@@ -7,7 +7,8 @@ A ReLU unit whose input is negative for every training example outputs 0 for all
 them, receives no gradient and stops learning: it has *died*. Here two identical
 small networks, one with ReLU and one with Leaky ReLU, are trained on the digits
 with a deliberately large learning rate. You will see the share of dead ReLU units
-climb in the first epochs while the Leaky ReLU network keeps all its units.
+climb in the first epochs, while only a few Leaky ReLU units ever sit on their
+negative side, and those keep learning.
 """
 
 # %%
@@ -129,12 +130,17 @@ for activation, r in results.items():
         trace = " ".join(f"{step[layer]:.2f}" for step in r["dead"])
         what = "dead" if activation == "relu" else "negative side"
         print(f"  {layer} {what}, epochs 0..{epochs}: {trace}")
+trained = [step[layer] for step in results["leaky_relu"]["dead"][1:] for layer in layers]
+print(f"Leaky ReLU units on the negative side after epochs 1..{epochs}: "
+      f"{min(trained):.0%} to {max(trained):.0%}")
 
 # %%
 # Dead units over training
 # ------------------------
-# Left: the share of dead units per hidden layer after each epoch (epoch 0 is the
-# untrained network). Right: the training loss of both networks.
+# Left: the share of units whose input is negative for every training image, per
+# hidden layer after each epoch (epoch 0 is the untrained network). For ReLU these
+# units are dead; for Leaky ReLU it is the twin measurement from above, and those
+# units still learn. Right: the training loss of both networks.
 
 epochs_axis = np.arange(epochs + 1)
 fig, (ax_dead, ax_loss) = plt.subplots(1, 2, figsize=(9.5, 4.2))
@@ -144,20 +150,23 @@ for layer in layers:
     ax_dead.plot(
         epochs_axis, dead, styles[layer], color=PALETTE[1], lw=3, marker="o", label=f"ReLU, {layer}"
     )
-ax_dead.plot(
-    epochs_axis, np.zeros_like(epochs_axis), color=PALETTE[0], lw=3, marker="o",
-    label="Leaky ReLU (never exactly 0)",
-)  # fmt: skip
-ax_dead.set(xlabel="epoch", ylabel="dead units (%)", ylim=(-3, 100))
-ax_dead.set_title("Dead units", fontsize=12)
-ax_dead.legend(fontsize=10, loc="upper left")
+    negative = [100 * step[layer] for step in results["leaky_relu"]["dead"]]
+    ax_dead.plot(
+        epochs_axis, negative, styles[layer], color=PALETTE[0], lw=3, marker="o",
+        label=f"Leaky ReLU, {layer} (negative side)",
+    )  # fmt: skip
+ax_dead.set(xlabel="epoch", ylabel="units negative for every image (%)", ylim=(-3, 100))
+ax_dead.set_xticks(epochs_axis)
+ax_dead.set_title("Dead (ReLU) or all-negative (Leaky ReLU) units", fontsize=12)
+ax_dead.legend(fontsize=9, loc="upper left")
 
 for color, activation in zip((PALETTE[1], PALETTE[0]), ("relu", "leaky_relu"), strict=True):
     ax_loss.plot(
         epochs_axis[1:], results[activation]["loss"], color=color, lw=3, marker="o",
         label="ReLU" if activation == "relu" else "Leaky ReLU",
     )  # fmt: skip
-ax_loss.set(xlabel="epoch", ylabel="training loss")
+ax_loss.set(xlabel="epoch", ylabel="training loss", ylim=(0, None))
+ax_loss.set_xticks(epochs_axis[1:])  # whole epochs; the loss is the mean over each epoch
 ax_loss.set_title("Training loss", fontsize=12)
 ax_loss.legend(fontsize=10)
 fig.suptitle(bilingual_title("Dying ReLU", "죽은 ReLU"), fontsize=15)
@@ -173,9 +182,10 @@ fig.tight_layout()
 # because their inputs (the first layer's outputs) keep changing. The ReLU network
 # trains on with the units it has left, and its loss falls more slowly.
 #
-# The Leaky ReLU network has no dead units by definition. The printed twin
-# measurement shows that only a few of its units ever sit entirely on the negative
-# side, and even those still receive 0.2 times the gradient, so they can move back.
+# The Leaky ReLU network has no dead units by definition. The blue lines show
+# that only a few of its units (the range printed above) ever sit
+# entirely on the negative side, and even those still receive 0.2 times the
+# gradient, so they can move back.
 # Lowering the learning rate, or using a careful initialisation, also prevents
 # most deaths; Leaky ReLU makes them impossible.
 

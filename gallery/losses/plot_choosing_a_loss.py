@@ -6,16 +6,24 @@ Choosing a loss · 손실 함수 선택
 The right loss follows from what the labels look like. You will see
 :func:`dlref.losses.select_loss` pick the loss, output layer and metrics for five
 kinds of labels, :func:`dlref.losses.check_setup` explain the classic mistakes, and
-a bar chart showing why some of those mistakes are dangerous: the loss no longer
-tells a good model from a bad one.
+a bar chart showing why some of those mistakes are dangerous: a loss computed from
+the outputs alone no longer tells a good model from a bad one. Real Keras models on
+the TensorFlow backend then show where that backend hides the mistake instead.
 """
 
 # %%
 # Setup
 # -----
+# TensorFlow is quiet when ``TF_CPP_MIN_LOG_LEVEL`` is set before it is imported.
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import textwrap
+import warnings
 
+import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -148,7 +156,9 @@ for title, args, kwargs in mistakes:
 # To see what goes wrong, take the binary labels and two models: a *good* one that
 # gives each sample a probability of 0.7-0.9 for its true label, and a *bad* one that
 # gives the opposite probabilities. We compute with :mod:`dlref.losses` the average
-# loss each setup would report for each model:
+# loss each setup gives when the loss sees only the output layer's values. That is
+# what happens on Keras' JAX and PyTorch backends, and whenever a loss is called on
+# arrays; the TensorFlow backend differs, as the next section shows.
 #
 # * **sigmoid + BCE** and **linear + BCE(from_logits=True)**: the two correct setups.
 #   The linear layer outputs the logits :math:`\log(p / (1 - p))` of the same
@@ -217,7 +227,56 @@ fig.tight_layout()
 # printed above, so the loss barely rewards being right and its gradients are
 # weak. A softmax over one unit outputs 1 for every input, so the good and the bad
 # model get exactly the same, large loss and no gradient reaches the weights at
-# all. These mistakes do not crash training, they quietly ruin it, which is why it
-# pays to run :func:`~dlref.losses.check_setup` once before calling ``fit``.
+# all. On these backends the mistakes do not crash training, they quietly ruin it,
+# which is why it pays to run :func:`~dlref.losses.check_setup` once before
+# calling ``fit``.
+
+# %%
+# The same setups as Keras models on the TensorFlow backend
+# ---------------------------------------------------------
+# On the TensorFlow backend a ``sigmoid`` or ``softmax`` layer keeps a reference to
+# its input, and the crossentropies use those logits instead of the layer's output
+# (``_get_logits`` in ``keras/src/backend/tensorflow/nn.py``; it warns when it also
+# sees ``from_logits=True``). Here every setup is a one-unit Dense layer whose input
+# is the logit of the good or bad probability (kernel 1, bias 0), compiled with the
+# setup's loss and evaluated on the same labels.
+
+keras_setups = {
+    "sigmoid + BCE": ("sigmoid", False),
+    "linear + BCE(from_logits)": ("linear", True),
+    "sigmoid + BCE(from_logits)": ("sigmoid", True),
+    "softmax, 1 unit + BCE": ("softmax", False),
+}
+
+
+def keras_model(activation, from_logits):
+    """A 1-unit Dense layer that passes its input (a logit) to ``activation``."""
+    model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1, activation=activation)])
+    model.layers[0].set_weights([np.ones((1, 1), "float32"), np.zeros(1, "float32")])
+    model.compile(loss=keras.losses.BinaryCrossentropy(from_logits=from_logits))
+    return model
+
+
+print(f"Keras {keras.__version__}, backend {keras.backend.backend()}")
+print(f"{'setup':28s} {'good model':>10s} {'bad model':>10s}  predictions of the good model")
+for name, (activation, from_logits) in keras_setups.items():
+    model = keras_model(activation, from_logits)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the warnings Keras gives for the two mistakes
+        scores = [
+            model.evaluate(logit(p).astype("float32"), y_col, verbose=0) for p in (p_good, p_bad)
+        ]
+        predictions = model.predict(logit(p_good).astype("float32"), verbose=0)[:, 0]
+    print(f"{name:28s} {scores[0]:10.4f} {scores[1]:10.4f}  {np.round(predictions, 2)}")
+
+# %%
+# On TensorFlow all four setups report the loss of the correct setup, so the loss
+# hides both mistakes. The sigmoid with ``from_logits=True`` is harmless there
+# apart from a warning. The softmax over one unit is not: the loss trains the
+# weights through the logits, but the model still predicts 1.0 for every sample,
+# so its accuracy is the share of positive labels. A linear output with
+# ``from_logits=True`` is exact on every backend, which is why it is the portable
+# choice, and :func:`~dlref.losses.check_setup` rejects the two mistakes whatever
+# the backend.
 
 # sphinx_gallery_thumbnail_number = 2

@@ -178,7 +178,8 @@ for ax, (title, values, style) in zip(axes, panels, strict=True):
     ax.set_yticks(range(n_in))
     ax.grid(False)
     fig.colorbar(image, ax=ax, shrink=0.8, format="%.0e" if title == "difference" else None)
-fig.suptitle(
+# Assigned, so that the cell does not end with an expression whose repr the gallery prints.
+suptitle = fig.suptitle(
     bilingual_title("Backpropagation: numpy vs TensorFlow", "역전파: numpy와 TensorFlow"),
     fontsize=14,
 )
