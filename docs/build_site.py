@@ -12,6 +12,7 @@ half-built site never looks like a finished one.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import shutil
 import subprocess
@@ -48,6 +49,38 @@ def run_logged(cmd: list[str], env: dict[str, str], echo: bool,
     return proc.returncode, "".join(lines)
 
 
+def remove_stale_stubs(generated: Path) -> list[Path]:
+    """Delete autosummary stubs of objects that no longer exist, and return them.
+
+    autosummary writes a stub per documented object but never removes one, so after an
+    object is removed or renamed its old stub fails a ``-W`` build in every existing
+    checkout (a fresh clone has none).  dlref's modules import numpy only, so resolving
+    each stub's dotted name is cheap.
+    """
+    stale = []
+    for stub in sorted(generated.glob("dlref.*.rst")):
+        if not _resolves(stub.stem):
+            stub.unlink()
+            stale.append(stub)
+    return stale
+
+
+def _resolves(dotted: str) -> bool:
+    """Whether ``dotted`` names an importable module or an attribute path inside one."""
+    parts = dotted.split(".")
+    for split in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        for name in parts[split:]:
+            if not hasattr(obj, name):
+                return False
+            obj = getattr(obj, name)
+        return True
+    return False
+
+
 def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
           echo: bool = True, docs: Path = DOCS) -> dict[str, dict]:
     """Build each language into ``out/<lang>`` from the Sphinx project in ``docs``.
@@ -62,6 +95,7 @@ def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
     root_index.unlink(missing_ok=True)
     failed_marker.unlink(missing_ok=True)
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="agg", PYTHONHASHSEED="0")
+    remove_stale_stubs(docs / "api" / "generated")
     results: dict[str, dict] = {}
     for lang in langs:
         cmd = sphinx_command(lang, out, doctrees, quiet, docs)

@@ -106,3 +106,23 @@ def test_a_missing_glyph_fails_the_build_and_is_named(build_site, tmp_path, caps
     )
     shown = _build_fails(build_site, tmp_path, docs, capsys)
     assert re.search(r"plot_broken\.py failed", shown), shown[-3000:]
+
+
+def test_stale_autosummary_stubs_are_removed_before_a_build(build_site, tmp_path):
+    # A removed function leaves its stub behind in every existing checkout; Sphinx would
+    # then fail the -W build on "failed to import" and "not in any toctree".
+    generated = tmp_path / "generated"
+    generated.mkdir()
+    kept = [generated / f"{name}.rst" for name in (
+        "dlref.losses", "dlref.losses.LossChoice", "dlref.optimizers.Adam.step")]
+    gone = [generated / f"{name}.rst" for name in (
+        "dlref.optimizers.beale", "dlref.no_such_module.f", "dlref.losses.LossChoice.nope")]
+    for stub in kept + gone:
+        stub.write_text("stub\n", encoding="utf-8")
+    (generated / "backreferences").mkdir()
+
+    removed = build_site.remove_stale_stubs(generated)
+
+    assert sorted(removed) == sorted(gone)
+    assert all(stub.exists() for stub in kept)
+    assert (generated / "backreferences").is_dir()
