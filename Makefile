@@ -8,11 +8,13 @@ STAMP  := $(VENV)/.installed-stamp
 OUT    := docs/_build/html
 PORT   ?= 8000
 
-.PHONY: site test serve catalogs lint bench clean help
+.PHONY: site test regress regress-all serve catalogs lint bench clean help
 
 help:
 	@echo "make site      build the whole site (English + Korean, every example executed) into $(OUT)"
 	@echo "make test      run the entire test suite (unit, doctest, docs build, browser)"
+	@echo "make regress TF=2.17  doctests + Keras-parity tests on one TensorFlow minor (own .venv-tf<minor>)"
+	@echo "make regress-all      the same for every minor in regress/versions.toml; writes regress/results.json"
 	@echo "make serve     serve the built site at http://127.0.0.1:$(PORT)/"
 	@echo "make catalogs  refresh the Korean translation catalogs after editing English text"
 	@echo "make bench     run the benchmarks and print their figures"
@@ -22,7 +24,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found; install Python 3.10+"; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[docs,test]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[tensorflow,docs,test]"
 	@touch $(STAMP)
 
 site: $(STAMP)
@@ -30,6 +32,13 @@ site: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# The regression matrix (regress/versions.toml): one environment per TensorFlow minor, reused.
+regress:
+	@$(PYTHON) regress/run.py $(TF)
+
+regress-all:
+	@$(PYTHON) regress/run.py --all
 
 serve:
 	@test -f $(OUT)/index.html || { echo "make serve: no built site at $(OUT); run 'make site' first"; exit 1; }
