@@ -25,7 +25,8 @@ PIP = [sys.executable, "-m", "pip", "--isolated", "--cert", "/etc/ssl/certs/ca-c
 
 def _listed(package: str, version: str, before: dt.date) -> bool:
     out = subprocess.run(
-        [*PIP, "index", "versions", package, "--json", "--uploaded-prior-to", f"{before}T00:00:00Z"],
+        [*PIP, "index", "versions", package, "--json",
+         "--uploaded-prior-to", f"{before}T00:00:00Z"],
         capture_output=True, text=True, check=True,
     ).stdout
     return version in json.loads(out)["versions"]

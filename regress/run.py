@@ -26,10 +26,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
@@ -120,7 +121,9 @@ def ensure_environment(minor: str, spec: dict, suite: dict) -> Environment:
     _pip(python, ["install", "--quiet", "-c", str(constraints), *suite["requirements"]],
          " ".join(suite["requirements"]) + f" next to {', '.join(_pins(spec))}", path)
     stamp.write_text(wanted)  # only now: the environment is complete
-    return Environment(minor, path, created_seconds=time.perf_counter() - start)
+    seconds = time.perf_counter() - start
+    print(f"regress: {path.name} created in {seconds:.0f} s", flush=True)
+    return Environment(minor, path, created_seconds=seconds)
 
 
 def build_wheel(into: Path) -> Path:

@@ -326,7 +326,7 @@ def test_keras_rejects_int_hyperparameters_that_dlref_accepts(keras):
         keras.optimizers.SGD(momentum=0)
     # dlref converts them, and to_keras() hands floats to Keras.
     k = optimizers.SGD(learning_rate=1, momentum=0).to_keras()
-    assert float(k.learning_rate) == 1.0 and k.momentum == 0.0
+    assert float(k.learning_rate.numpy()) == 1.0 and k.momentum == 0.0
 
 
 # -- import hygiene -----------------------------------------------------------
