@@ -37,6 +37,7 @@ extensions = [
     "language_switcher",  # local: same page in the other language, relative links
     "korean_search",  # local: a Korean search language that strips particles
     "gallery_i18n",  # local: thumbnail alt text, run times kept out of the catalogs
+    "compatibility",  # local: the compatibility table, from regress/results.json
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
