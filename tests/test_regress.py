@@ -130,3 +130,30 @@ def test_results_file_has_a_row_per_minor():
         assert row["versions"]["tensorflow"].startswith(row["minor"] + ".")
         assert row["passed"] > 0
         assert row["failed"] == len(row["failures"])
+
+
+def compatibility_page_facts(html: str, results: dict) -> list[str]:
+    """What the built compatibility page lacks of the results file (empty: nothing)."""
+    links = set(re.findall(r'href="([^"#]+)', html))
+    text = re.sub(r"<[^>]+>", "", html)
+    missing = [] if results["date"] in text else [f"date {results['date']}"]
+    for row in results["rows"]:
+        if "error" in row:
+            wanted = [row["error"]]
+        else:
+            wanted = [*row["versions"].values(), str(row["passed"])]
+            wanted += [f"{d['package']} &lt; {d['since']}" for d in row["differences"]]
+            missing += [f"{row['minor']}: link to {d['page']}" for d in row["differences"]
+                        if f"{d['page']}.html" not in links]
+        missing += [f"{row['minor']}: {w}" for w in wanted if w not in text]
+    return missing
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_compatibility_page_is_generated_from_the_results(site, lang):
+    results = json.loads((ROOT / "regress" / "results.json").read_text())
+    html = (site["out"] / lang / "compatibility.html").read_text(encoding="utf-8")
+    assert compatibility_page_facts(html, results) == []
+    heading = {"en": "Documented differences", "ko": "문서화된 차이"}[lang]
+    assert heading in html
