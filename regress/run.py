@@ -39,10 +39,10 @@ RESULTS = HERE / "results.json"
 STAMP_NAME = ".regress-stamp"
 # The packages the summary line and the results report, as the environment has them.
 REPORTED = ("tensorflow", "keras", "numpy")
-# A page documents a version difference with MyST's ``versionchanged`` directive, e.g.
-# ```{versionchanged} Keras 3.6
+# A page documents a version difference with an admonition titled this way, e.g.
+# :::{admonition} Changed in Keras 3.5
 _DIFFERENCE = re.compile(
-    r"^(?:`{3,}|:{3,})\{versionchanged\}\s+(Keras|TensorFlow|numpy)\s+([0-9][0-9.]*)",
+    r"^(?:`{3,}|:{3,})\{admonition\}\s+Changed in (Keras|TensorFlow|numpy)\s+([0-9][0-9.]*)\s*$",
     re.MULTILINE,
 )
 
@@ -217,8 +217,8 @@ def _counts(junit: Path, prefix: str | None) -> Counts:
 def documented_differences(versions: dict[str, str]) -> list[dict[str, str]]:
     """The version differences the pages document that concern these versions.
 
-    A page marks one with ``versionchanged`` naming the package and the version from which the
-    page's main text holds; for an older installed version the page's "before" text applies.
+    A page marks one with an admonition "Changed in <package> <version>": from that version on
+    the page's main text holds; for an older installed version its "before" text applies.
     """
     found = []
     for page in sorted((ROOT / "docs").rglob("*.md")):

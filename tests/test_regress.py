@@ -101,7 +101,8 @@ def test_junit_counts_split_pages_and_tests(tmp_path):
 def test_documented_differences_apply_to_older_versions(tmp_path, monkeypatch):
     page = tmp_path / "docs" / "concepts" / "page.md"
     page.parent.mkdir(parents=True)
-    page.write_text("# T\n\n```{versionchanged} Keras 3.6\nBefore Keras 3.6 ...\n```\n")
+    page.write_text("# T\n\n:::{admonition} Changed in Keras 3.6\n:class: versionchanged\n\n"
+                    "Before Keras 3.6 ...\n:::\n")
     monkeypatch.setattr(run, "ROOT", tmp_path)
     old = {"tensorflow": "2.17.1", "keras": "3.5.0", "numpy": "1.26.4"}
     new = {"tensorflow": "2.18.1", "keras": "3.9.0", "numpy": "2.0.2"}
