@@ -161,7 +161,7 @@ class Counts:
     passed: int = 0
     failed: int = 0
     skipped: int = 0
-    failures: list[str] = field(default_factory=list)
+    failures: list[dict[str, str]] = field(default_factory=list)  # {"test", "message"}
 
     def add(self, other: Counts) -> None:
         self.passed += other.passed
@@ -197,16 +197,22 @@ def _counts(junit: Path, prefix: str | None) -> Counts:
     counts = Counts()
     if not junit.is_file():  # pytest died before writing its report
         if prefix != "docs":  # count the lost run once
-            counts.failed, counts.failures = 1, [f"pytest wrote no report ({junit.name})"]
+            counts.failed = 1
+            counts.failures = [{"test": junit.stem, "message": "pytest wrote no report"}]
         return counts
     for case in ET.parse(junit).getroot().iter("testcase"):
         classname = case.get("classname") or ""
         if prefix is not None and not classname.startswith(prefix + "."):
             continue
         name = f"{classname}::{case.get('name')}"
-        if case.find("failure") is not None or case.find("error") is not None:
+        problem = case.find("failure")
+        if problem is None:
+            problem = case.find("error")
+        if problem is not None:
             counts.failed += 1
-            counts.failures.append(name)
+            # pytest's message: the exception's first line, e.g. "ValueError: ... celu".
+            message = (problem.get("message") or "").splitlines()
+            counts.failures.append({"test": name, "message": message[0] if message else ""})
         elif case.find("skipped") is not None:
             counts.skipped += 1
         else:

@@ -83,7 +83,8 @@ def test_junit_counts_split_pages_and_tests(tmp_path):
     report.write_text(
         '<testsuites><testsuite>'
         '<testcase classname="docs.concepts.relu-and-dying-relu.md" name="relu"/>'
-        '<testcase classname="docs.glossary.md" name="glossary"><failure/></testcase>'
+        '<testcase classname="docs.glossary.md" name="glossary">'
+        '<failure message="ValueError: bad&#10;more"/></testcase>'
         '<testcase classname="tests.test_models" name="test_a"/>'
         '<testcase classname="tests.test_models" name="test_b"><skipped/></testcase>'
         '<testcase classname="tests.test_models" name="test_c"><error/></testcase>'
@@ -92,7 +93,7 @@ def test_junit_counts_split_pages_and_tests(tmp_path):
     pages = run._counts(report, "docs")
     tests = run._counts(report, "tests")
     assert (pages.passed, pages.failed, pages.skipped) == (1, 1, 0)
-    assert pages.failures == ["docs.glossary.md::glossary"]
+    assert pages.failures == [{"test": "docs.glossary.md::glossary", "message": "ValueError: bad"}]
     assert (tests.passed, tests.failed, tests.skipped) == (1, 1, 1)
     missing = run._counts(tmp_path / "absent.xml", "tests")
     assert missing.failed == 1
@@ -144,6 +145,7 @@ def compatibility_page_facts(html: str, results: dict) -> list[str]:
         else:
             wanted = [*row["versions"].values(), str(row["passed"])]
             wanted += [f"{d['package']} &lt; {d['since']}" for d in row["differences"]]
+            wanted += [f["test"] for f in row["failures"]]
             missing += [f"{row['minor']}: link to {d['page']}" for d in row["differences"]
                         if f"{d['page']}.html" not in links]
         missing += [f"{row['minor']}: {w}" for w in wanted if w not in text]

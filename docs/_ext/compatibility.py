@@ -88,15 +88,17 @@ class CompatibilityTable(SphinxDirective):
             condition = f"{difference['package']} < {difference['since']}"
             differences += nodes.Text(" ")
             differences += nodes.literal(condition, condition)
-        failures = nodes.paragraph()
-        for number, failure in enumerate(row["failures"]):
-            if number:
-                failures += nodes.Text(", ")
-            failures += nodes.literal(failure, failure)
+        failures = nodes.bullet_list()
+        for failure in row["failures"]:
+            item = nodes.paragraph("", "", nodes.literal(failure["test"], failure["test"]))
+            if failure["message"]:
+                item += nodes.Text(" ")
+                item += nodes.literal(failure["message"], failure["message"])
+            failures += nodes.list_item("", item)
         return nodes.row(
             "", data(versions["tensorflow"]), data(versions["keras"]), data(versions["numpy"]),
             data(str(row["passed"])), data(str(row["failed"])), data(str(row["skipped"])),
-            nodes.entry("", differences), nodes.entry("", failures),
+            nodes.entry("", differences), nodes.entry("", *([failures] if row["failures"] else [])),
         )
 
 
