@@ -56,16 +56,13 @@ class RegressError(Exception):
     """A one-line reason why a minor could not be run (bad input, pip failure)."""
 
 
-def fail(message: str) -> None:
-    raise RegressError(message)
-
-
 def check_minor(value: str | None, minors: list[str]) -> str:
     supported = ", ".join(minors)
     if not value:
-        fail(f"no TensorFlow minor given; use make regress TF=<minor> with one of {supported}")
+        raise RegressError("no TensorFlow minor given; use make regress TF=<minor> with one of "
+                           f"{supported}")
     if value not in minors:
-        fail(f"TF={value!r} is not supported; supported minors: {supported}")
+        raise RegressError(f"TF={value!r} is not supported; supported minors: {supported}")
     return value
 
 
@@ -96,8 +93,8 @@ def _pip(env_python: Path, args: list[str], what: str, env_path: Path) -> None:
     if result.returncode != 0:
         # Nothing half-made survives for the next run to trust: no stamp, no environment.
         shutil.rmtree(env_path, ignore_errors=True)
-        fail(f"pip could not install {what} (exit {result.returncode}, its output is above); "
-             f"{env_path.name} was removed")
+        raise RegressError(f"pip could not install {what} (exit {result.returncode}, its output "
+                           f"is above); {env_path.name} was removed")
 
 
 def ensure_environment(minor: str, spec: dict, suite: dict) -> Environment:
