@@ -8,12 +8,14 @@ STAMP  := $(VENV)/.installed-stamp
 OUT    := docs/_build/html
 PORT   ?= 8000
 
-.PHONY: site test test-fast serve catalogs lint bench clean help
+.PHONY: site test test-fast regress regress-all serve catalogs lint bench clean help
 
 help:
 	@echo "make site      build the whole site (English + Korean, every example executed) into $(OUT)"
 	@echo "make test      run the entire test suite (unit, doctest, docs build, browser)"
 	@echo "make test-fast unit tests and doctests only: no site build, no browser (the edit loop)"
+	@echo "make regress TF=2.17  doctests + Keras-parity tests on one TensorFlow minor (own .venv-tf<minor>)"
+	@echo "make regress-all      the same for every minor in regress/versions.toml; writes regress/results.json"
 	@echo "make serve     serve the built site at http://127.0.0.1:$(PORT)/"
 	@echo "make catalogs  refresh the Korean translation catalogs after editing English text"
 	@echo "make bench     run the benchmarks and print their figures"
@@ -23,7 +25,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found; install Python 3.10+"; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[docs,test]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[tensorflow,docs,test]"
 	@touch $(STAMP)
 
 site: $(STAMP)
@@ -35,6 +37,12 @@ test: $(STAMP)
 # Markers (pyproject.toml): "slow" builds the site or trains a model, "browser" drives Chromium.
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not slow and not browser"
+# The regression matrix (regress/versions.toml): one environment per TensorFlow minor, reused.
+regress:
+	@$(PYTHON) regress/run.py $(TF)
+
+regress-all:
+	@$(PYTHON) regress/run.py --all
 
 serve:
 	@test -f $(OUT)/index.html || { echo "make serve: no built site at $(OUT); run 'make site' first"; exit 1; }

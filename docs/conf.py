@@ -40,6 +40,7 @@ extensions = [
     "gallery_i18n",  # local: thumbnail alt text, run times kept out of the catalogs
     "strict_glyphs",  # local: a glyph missing from a figure fails the build
     "js_catalog",  # local: sphinx.js for the browser, generated from locale/<lang>/sphinx.po
+    "compatibility",  # local: the compatibility table, from regress/results.json
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

@@ -169,7 +169,7 @@ def test_build_mlp_optimizers_and_metrics():
     assert build_mlp((3,), optimizer=k_opt).optimizer is k_opt
     model = build_mlp((3,), optimizer=SGD(learning_rate=0.25, momentum=0.5))
     assert isinstance(model.optimizer, keras.optimizers.SGD)
-    assert float(model.optimizer.learning_rate) == 0.25
+    assert float(model.optimizer.learning_rate.numpy()) == 0.25
     assert model.optimizer.momentum == 0.5
     assert isinstance(build_mlp((3,), optimizer="Nadam").optimizer, keras.optimizers.Nadam)
     model = build_mlp((3,), metrics=["accuracy", "sparse_top_k_categorical_accuracy"])

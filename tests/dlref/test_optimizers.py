@@ -59,7 +59,7 @@ def test_matches_keras_for_100_steps_on_a_quadratic(config):
             np.testing.assert_allclose(
                 n_w, k_w.numpy(), rtol=2e-6, atol=1e-7, err_msg=f"{name} step {step + 1}"
             )
-    assert n_opt.iterations == int(k_opt.iterations) == 100
+    assert n_opt.iterations == int(k_opt.iterations.numpy()) == 100
     # The trajectory really moved, so the comparison is not vacuous.
     assert not np.allclose(n_params[0], W0, atol=1e-3)
 
@@ -79,7 +79,7 @@ def test_to_keras_roundtrip(name):
     ours = getattr(opt, name)(learning_rate=0.5)
     k = ours.to_keras()
     assert type(k).__name__ == name
-    assert float(k.learning_rate) == 0.5
+    assert float(k.learning_rate.numpy()) == 0.5
     for key, value in ours.get_config().items():
         assert k.get_config()[key] == pytest.approx(value)
 
@@ -365,4 +365,4 @@ def test_keras_rejects_int_hyperparameters_that_dlref_accepts():
         keras.optimizers.SGD(momentum=0)
     # dlref converts them, and to_keras() hands floats to Keras.
     k = opt.SGD(learning_rate=1, momentum=0).to_keras()
-    assert float(k.learning_rate) == 1.0 and k.momentum == 0.0
+    assert float(k.learning_rate.numpy()) == 1.0 and k.momentum == 0.0

@@ -43,3 +43,23 @@ def test_lazy_attribute_access_loads_submodule():
 def test_unknown_attribute_names_itself():
     with pytest.raises(AttributeError, match="no attribute 'activatons'"):
         dlref.activatons  # noqa: B018
+
+
+def test_numpy_parts_work_without_tensorflow():
+    # TensorFlow is an optional extra: block it (and Keras) and use the numpy reference parts.
+    code = """
+import importlib.abc, sys
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('tensorflow', 'keras'):
+            raise ImportError(f'{name} blocked')
+sys.meta_path.insert(0, Block())
+import numpy as np
+from dlref import activations, diagnostics, losses, optimizers
+print(float(activations.relu(np.array([-1.0, 2.0])).sum()),
+      float(losses.mean_squared_error(np.array([1.0]), np.array([3.0])).mean()),
+      optimizers.SGD(learning_rate=0.5).learning_rate)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["2.0", "4.0", "0.5"]

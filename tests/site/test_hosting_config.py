@@ -1,4 +1,5 @@
-"""The hosting configuration: Read the Docs (.readthedocs.yaml) and GitHub Pages (docs.yml)."""
+"""The hosting configuration: Read the Docs (.readthedocs.yaml), GitHub Pages (docs.yml) and the
+regression matrix workflow (regress.yml)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 RTD = ROOT / ".readthedocs.yaml"
 WORKFLOW = ROOT / ".github" / "workflows" / "docs.yml"
+REGRESS = ROOT / ".github" / "workflows" / "regress.yml"
 
 
 def load(path: Path) -> dict:
@@ -42,12 +44,15 @@ def test_readthedocs_config_basics():
     assert "jobs" in build or "commands" in build
 
 
-def test_readthedocs_installs_the_pinned_docs_extra():
+def test_readthedocs_installs_the_pinned_docs_and_tensorflow_extras():
     build = load(RTD)["build"]
     steps = commands(build.get("jobs", {})) + commands(build.get("commands", []))
-    assert any(
-        re.search(r"pip install\b.*-c constraints\.txt.*-e \"?\.\[docs\]", step) for step in steps
-    ), steps
+    installs = [step for step in steps
+                if re.search(r"pip install\b.*-c constraints\.txt.*-e \"?\.\[", step)]
+    assert installs, steps
+    extras = set(re.search(r"\.\[([\w,]+)\]", installs[0]).group(1).split(","))
+    # TensorFlow is an extra: the gallery examples that the build runs need it.
+    assert {"docs", "tensorflow"} <= extras, installs[0]
 
 
 def test_readthedocs_builds_the_project_language_with_warnings_as_errors():
@@ -127,3 +132,37 @@ def test_workflow_output_folder_matches_the_makefile():
     assert re.search(r"^OUT\s*:=\s*docs/_build/html\s*$", makefile, re.M), (
         "the Makefile's site output folder changed; update docs.yml's upload path"
     )
+
+
+def test_makefile_installs_every_extra():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    install = re.search(r"pip install\b.*-c constraints\.txt -e \"\.\[([\w,]+)\]\"", makefile)
+    assert install, "the Makefile's install line changed"
+    extras = set(install.group(1).split(","))
+    assert extras == {"tensorflow", "docs", "test"}, extras
+
+
+# ---- The regression matrix ---------------------------------------------------------------
+
+
+def test_regress_workflow_runs_make_regress_for_every_minor():
+    import tomllib
+
+    workflow = load(REGRESS)
+    minors = list(tomllib.loads((ROOT / "regress" / "versions.toml").read_text())["minors"])
+    triggers = workflow_triggers(workflow)
+    assert "workflow_dispatch" in triggers
+    (job,) = workflow["jobs"].values()
+    matrix = job["strategy"]["matrix"]
+    assert [str(tf) for tf in matrix["tf"]] == minors, "regress.yml and versions.toml differ"
+    assert job["strategy"].get("fail-fast") is False  # one minor's failure hides no other
+    runs = [str(step.get("run", "")) for step in job["steps"]]
+    assert any(re.search(r"(^|\s)make regress TF=\$\{\{ *matrix\.tf *\}\}", r) for r in runs), runs
+    setup = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/setup-python@")]
+    assert setup and str(setup[0]["with"]["python-version"]) == "3.11"
+
+
+def test_ci_run_stays_the_pinned_single_environment_suite():
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^make test$", script, re.M)
+    assert "regress" not in script
