@@ -37,6 +37,7 @@ extensions = [
     "language_switcher",  # local: same page in the other language, relative links
     "korean_search",  # local: a Korean search language that strips particles
     "gallery_i18n",  # local: thumbnail alt text, run times kept out of the catalogs
+    "figure_i18n",  # local: gallery figures drawn in Korean from the same execution
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -54,6 +55,9 @@ locale_dirs = [str(HERE / "locale")]
 gettext_compact = False  # one catalog per document, as python-docs-ko does
 gettext_uuid = False
 gettext_location = False  # keeps catalogs stable when lines move
+# Sphinx's default, spelled out: docs/_ext/figure_i18n.py writes the Korean variant of
+# every gallery figure as <name>.ko.png and the Korean build picks it up under this name.
+figure_language_filename = "{root}.{language}{ext}"
 
 # -- MyST --------------------------------------------------------------------------------------
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist", "attrs_inline"]
@@ -85,7 +89,8 @@ sphinx_gallery_conf = {
         "../gallery/models",
     ],
     "within_subsection_order": "FileNameSortKey",
-    "image_scrapers": ("matplotlib",),
+    # The stock matplotlib scraper, plus a Korean variant of every figure (figure_i18n).
+    "image_scrapers": ("figure_i18n.bilingual_scraper",),
     "matplotlib_animations": False,
     "download_all_examples": False,
     "show_memory": False,
