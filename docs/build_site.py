@@ -55,6 +55,10 @@ def _culprit(log: str) -> str:
     examples += re.findall(r"Unexpected failing examples[^\n]*\n\s*(\S+\.py)", log)
     if examples:
         return f"Failing example(s): {', '.join(sorted(set(examples)))}. "
+    figures = re.findall(r"^\s+(\S+\.py \(\S+\.png\): .+)$", log, flags=re.MULTILINE)
+    if figures:
+        return (f"Figure string(s) without a usable Korean translation in "
+                f"docs/locale/ko/LC_MESSAGES/figures.po: {'; '.join(figures[:5])}. ")
     missing = re.search(r"Could not import extension (\S+) \(exception: ([^)]*)\)", log)
     if missing:
         return (f"Missing dependency: the Sphinx extension {missing.group(1)} could not be "

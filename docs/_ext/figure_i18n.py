@@ -58,6 +58,7 @@ def read_catalog(path: Path) -> tuple[dict[str, str], set[str]]:
     if not path.is_file():
         return {}, set()
     try:
+        _check_po_lines(path.read_text(encoding="utf-8"))
         with path.open("rb") as handle:
             catalog = read_po(handle, abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as exc:
@@ -71,6 +72,23 @@ def read_catalog(path: Path) -> tuple[dict[str, str], set[str]]:
         elif message.string:
             strings[message.id] = message.string
     return strings, fuzzy
+
+
+_PO_LINE = re.compile(r'^(?:#.*|\s*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
+                      r'(?:"(?:[^"\\]|\\.)*")?\s*$')
+
+
+def _check_po_lines(text: str) -> None:
+    # babel's reader silently accepts an unterminated string ("epoch\n) and keeps a
+    # truncated message, and keeps the first of two entries with one msgid; both are errors.
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not _PO_LINE.match(line):
+            raise ValueError(f"line {number} is not a well-formed catalog line: {line!r}")
+        if line.startswith("msgid "):
+            if line in seen and line != 'msgid ""':
+                raise ValueError(f"line {number} repeats {line}")
+            seen.add(line)
 
 
 def catalog_problems(messages: list[str], strings: dict[str, str], fuzzy: set[str]) -> list[str]:
@@ -130,7 +148,9 @@ def _missing_char(message: str) -> str | None:
 
 
 def _glyph_error(fig, char: str, example: str, path: Path):
-    texts = [t for t in figure_text.figure_texts(fig) if char in t]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the same glyph again, while the texts are listed
+        texts = [t for t in figure_text.figure_texts(fig) if char in t]
     raise FigureTranslationError(
         f"{example}: the figure fonts have no glyph for {char!r} (U+{ord(char):04X}), "
         f"used in {texts or 'a figure string'} ({path.name})")
