@@ -38,6 +38,8 @@ extensions = [
     "korean_search",  # local: a Korean search language that strips particles
     "gallery_i18n",  # local: thumbnail alt text, run times kept out of the catalogs
     "figure_i18n",  # local: gallery figures drawn in Korean from the same execution
+    "code_i18n",  # local: code comments and printed output in Korean, code unchanged
+    "ui_i18n",  # local: Korean search placeholder, copy button and gallery cards
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

@@ -19,9 +19,9 @@ from matplotlib import ticker
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-# A number standing on its own ("epoch 5", "15%", "0.912"); not the 1 of "hidden_1" or
-# "ReLU6"; "1e-05" is one number.
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w])")
+# A number that does not continue a name ("epoch 5", "15%", "0.912", "1e-05", "0.333s");
+# not the 1 of "hidden_1" or "float32".
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")
 _MATHS = re.compile(r"\$[^$]*\$")
 _LATIN = re.compile(r"[A-Za-z]")
