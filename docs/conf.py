@@ -40,6 +40,7 @@ extensions = [
     "figure_i18n",  # local: gallery figures drawn in Korean from the same execution
     "code_i18n",  # local: code comments and printed output in Korean, code unchanged
     "ui_i18n",  # local: Korean search placeholder, copy button and gallery cards
+    "glossary_order",  # local: the Korean glossary in 가나다 order
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
