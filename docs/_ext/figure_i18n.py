@@ -190,17 +190,21 @@ def bilingual_scraper(block, block_vars, gallery_conf, **kwargs):
                   "messages": figure_text.messages(fig),
                   "alt": {"en": _matplotlib_fig_titles(fig)},
                   "savefig": {**settings, **extra}, "rendered": {}}
+        # The live figure is never changed: the example may still use it (sphinx-gallery
+        # prints the repr of a block's last value, such as a suptitle, after scraping).
         try:
-            path.with_suffix(".pickle").write_bytes(pickle.dumps(fig))
+            pickled = pickle.dumps(fig)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            logger.info("figure_i18n: %s cannot be pickled (%s); its translations are "
-                        "drawn only when the example runs", path.name, exc)
+            raise FigureTranslationError(
+                f"{example}: figure {path.name} cannot be pickled ({exc}), so it cannot be "
+                "drawn in Korean without changing the live figure") from exc
+        path.with_suffix(".pickle").write_bytes(pickled)
         for language in LANGUAGES:
             strings, _ = read_catalog(catalog_path(docs, language))
-            live = fig if language == LANGUAGES[-1] else pickle.loads(pickle.dumps(fig))
-            save_in_language(live, language_path(path, language), strings, example,
+            copy = pickle.loads(pickled)
+            save_in_language(copy, language_path(path, language), strings, example,
                              {**settings, **extra})
-            record["alt"][language] = _matplotlib_fig_titles(live)
+            record["alt"][language] = _matplotlib_fig_titles(copy)
             record["rendered"][language] = _mapping_hash(record["messages"], strings)
         path.with_name(path.stem + SIDECAR).write_text(
             json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
