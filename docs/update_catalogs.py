@@ -3,8 +3,10 @@
 usage: python docs/update_catalogs.py        (or: make catalogs)
 
 1. ``sphinx-build -b gettext`` extracts every translatable message into .pot templates
-   (the gallery is reused from sphinx-gallery's md5 cache, not re-executed), and the words
-   of every gallery figure (recorded by docs/_ext/figure_i18n.py) go into figures.pot;
+   (the gallery is reused from sphinx-gallery's md5 cache, not re-executed), including
+   comments.pot and outputs.pot (code comments and printed lines, docs/_ext/code_i18n.py);
+   the words of every gallery figure (recorded by docs/_ext/figure_i18n.py) go into
+   figures.pot;
 2. ``sphinx-intl update`` merges them into docs/locale/ko/LC_MESSAGES/*.po, keeping every
    existing translation; changed sentences come back marked fuzzy and new ones empty.
 Then translate what ``../shared/tools/po-stats`` (or tests/test_translation.py) reports.

@@ -126,7 +126,8 @@ def save_in_language(fig, path: Path, strings: dict[str, str], example: str,
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            missing = figure_text.translate_figure(fig, strings, maths_font=KOREAN_FONT)
+            missing = figure_text.translate_figure(fig, strings, maths_font=KOREAN_FONT,
+                                                   draw=False)  # savefig draws
             fig.savefig(path, **savefig_kwargs)
         except ValueError as exc:  # mathtext's missing glyph, made an error by dlref.plotting
             char = _missing_char(str(exc))

@@ -146,9 +146,13 @@ class _TranslatedFormatter(ticker.Formatter):
 
 
 def translate_figure(fig: Figure, catalog: Mapping[str, str],
-                     maths_font: str | None = None) -> list[str]:
+                     maths_font: str | None = None, draw: bool = True) -> list[str]:
     """Replace every translatable string of ``fig`` from ``catalog``; return the messages
     that ``catalog`` lacks (those strings stay as they are).
+
+    Tick labels are made at draw time, so the returned list is complete once the figure
+    has been drawn: with ``draw=False`` the caller's own draw (``savefig``) completes it,
+    which saves one draw per figure.
 
     ``maths_font`` goes first in the font list of a translated string that holds maths:
     mathtext draws the words around ``$...$`` in one font file, the first of the list,
@@ -157,7 +161,7 @@ def translate_figure(fig: Figure, catalog: Mapping[str, str],
     The layout is redone when the figure was laid out by ``tight_layout`` (its subplot
     parameters are what ``tight_layout`` gives) or by a layout engine.
     """
-    missing: dict[str, None] = {}
+    missing: list[str] = []
 
     def translate(text: str) -> str:
         if not isinstance(text, str):  # a categorical axis of bytes labels
@@ -166,7 +170,8 @@ def translate_figure(fig: Figure, catalog: Mapping[str, str],
         if not is_words(message):
             return text
         if message not in catalog:
-            missing.setdefault(message, None)
+            if message not in missing:
+                missing.append(message)
             return text
         return fill(catalog[message], numbers)
 
@@ -189,8 +194,9 @@ def translate_figure(fig: Figure, catalog: Mapping[str, str],
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             fig.tight_layout()
-    fig.canvas.draw()  # formats the ticks, so every missing tick label is known
-    return list(missing)
+    if draw:
+        fig.canvas.draw()  # formats the ticks, so every missing tick label is known
+    return missing
 
 
 def _laid_out_tight(fig: Figure) -> bool:
