@@ -283,3 +283,20 @@ def test_every_gallery_figure_of_a_korean_page_is_korean(site):
     assert checked >= 25
     korean_log = site["results"]["ko"]["log"]
     assert not re.search(r"executed [1-9]\d* out of", korean_log), "the Korean build ran examples"
+
+
+@pytest.mark.slow
+def test_concept_pages_embed_the_korean_variant_of_gallery_figures(site):
+    en_root, ko_root = site["out"] / "en", site["out"] / "ko"
+    embedded = 0
+    for en_page in sorted((en_root / "concepts").glob("*.html")):
+        ko_page = ko_root / en_page.relative_to(en_root)
+        en_srcs = [img["src"] for img in BeautifulSoup(en_page.read_text(encoding="utf-8"),
+                                                       "html.parser").select("img")
+                   if "sphx_glr_" in img["src"]]
+        ko_srcs = [img["src"] for img in BeautifulSoup(ko_page.read_text(encoding="utf-8"),
+                                                       "html.parser").select("img")
+                   if "sphx_glr_" in img["src"]]
+        assert [s.replace(".png", ".ko.png") for s in en_srcs] == ko_srcs, en_page.name
+        embedded += len(ko_srcs)
+    assert embedded >= 25
