@@ -155,3 +155,19 @@ def test_a_comment_without_translation_fails_the_korean_build(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "_build" / "ko" / "index.html").read_text(encoding="utf-8")
     assert "# 은닉층" in html and "# 출력층" in html
+
+
+@pytest.mark.slow
+def test_a_comment_catalog_that_does_not_parse_fails_the_korean_build(tmp_path):
+    (tmp_path / "conf.py").write_text(MINI_CONF.format(ext=str(DOCS / "_ext")), "utf-8")
+    (tmp_path / "index.rst").write_text(
+        "Home\n====\n\n.. code-block:: python\n\n   w = 1  # hidden layer\n", "utf-8")
+    broken = tmp_path / "locale" / "ko" / "LC_MESSAGES" / "comments.po"
+    broken.parent.mkdir(parents=True)
+    broken.write_text('msgid "hidden layer"\nmsgstr "은닉층\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-N", "-q", "-b", "html", "-W", "-D", "language=ko",
+         str(tmp_path), str(tmp_path / "_build")],
+        capture_output=True, text=True, env=dict(os.environ), check=False)
+    assert result.returncode != 0
+    assert "comments.po does not parse" in result.stderr and "line 2" in result.stderr

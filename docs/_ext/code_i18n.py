@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import figure_i18n
 import figure_text
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import write_po
 from docutils import nodes
 from pygments.lexers import PythonConsoleLexer, PythonLexer
 from pygments.token import Comment
@@ -117,12 +118,8 @@ def _catalog(app, name: str) -> dict[str, str]:
         return {}
     key = (str(path), path.stat().st_mtime)
     if key not in _CATALOGS:
-        strings = {}
-        with path.open("rb") as handle:
-            for message in read_po(handle, abort_invalid=True):
-                if message.id and message.string and not message.fuzzy:
-                    strings[message.id] = message.string
-        _CATALOGS[key] = strings
+        # the figure catalogs' reader: a catalog that does not parse stops the build
+        _CATALOGS[key] = figure_i18n.read_catalog(path)[0]
     return _CATALOGS[key]
 
 

@@ -62,7 +62,7 @@ def read_catalog(path: Path) -> tuple[dict[str, str], set[str]]:
         with path.open("rb") as handle:
             catalog = read_po(handle, abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as exc:
-        raise FigureTranslationError(f"the figure catalog {path} does not parse: {exc}") from exc
+        raise FigureTranslationError(f"the catalog {path} does not parse: {exc}") from exc
     strings, fuzzy = {}, set()
     for message in catalog:
         if not message.id or not isinstance(message.id, str):
