@@ -58,6 +58,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_import.py
 	$(PY) benchmarks/bench_build.py
 	$(PY) benchmarks/bench_fit.py
+	$(PY) benchmarks/bench_korean_figures.py
 
 clean:
 	rm -rf docs/_build docs/auto_examples docs/api/generated docs/sg_execution_times.rst

@@ -41,6 +41,10 @@ extensions = [
     "strict_glyphs",  # local: a glyph missing from a figure fails the build
     "js_catalog",  # local: sphinx.js for the browser, generated from locale/<lang>/sphinx.po
     "compatibility",  # local: the compatibility table, from regress/results.json
+    "figure_i18n",  # local: gallery figures drawn in Korean from the same execution
+    "code_i18n",  # local: code comments and printed output in Korean, code unchanged
+    "ui_i18n",  # local: Korean search placeholder, copy button and gallery cards
+    "glossary_order",  # local: the Korean glossary in 가나다 order
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -58,6 +62,9 @@ locale_dirs = [str(HERE / "locale")]
 gettext_compact = False  # one catalog per document, as python-docs-ko does
 gettext_uuid = False
 gettext_location = False  # keeps catalogs stable when lines move
+# Sphinx's default, spelled out: docs/_ext/figure_i18n.py writes the Korean variant of
+# every gallery figure as <name>.ko.png and the Korean build picks it up under this name.
+figure_language_filename = "{root}.{language}{ext}"
 
 # -- MyST --------------------------------------------------------------------------------------
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist", "attrs_inline"]
@@ -96,7 +103,8 @@ sphinx_gallery_conf = {
         "../gallery/models",
     ],
     "within_subsection_order": "FileNameSortKey",
-    "image_scrapers": ("matplotlib",),
+    # The stock matplotlib scraper, plus a Korean variant of every figure (figure_i18n).
+    "image_scrapers": ("figure_i18n.bilingual_scraper",),
     "matplotlib_animations": False,
     "download_all_examples": False,
     "show_memory": False,

@@ -3,7 +3,10 @@
 usage: python docs/update_catalogs.py        (or: make catalogs)
 
 1. ``sphinx-build -b gettext`` extracts every translatable message into .pot templates
-   (the gallery is reused from sphinx-gallery's md5 cache, not re-executed);
+   (the gallery is reused from sphinx-gallery's md5 cache, not re-executed), including
+   comments.pot and outputs.pot (code comments and printed lines, docs/_ext/code_i18n.py);
+   the words of every gallery figure (recorded by docs/_ext/figure_i18n.py) go into
+   figures.pot;
 2. ``sphinx-intl update`` merges them into docs/locale/ko/LC_MESSAGES/*.po, keeping every
    existing translation; changed sentences come back marked fuzzy and new ones empty.
 Then translate what ``../shared/tools/po-stats`` (or tests/site/test_translation.py) reports.
@@ -23,6 +26,7 @@ from babel.messages.pofile import read_po, write_po
 
 DOCS = Path(__file__).parent.resolve()
 POT_DIR = DOCS / "_build" / "gettext"
+sys.path.insert(0, str(DOCS / "_ext"))
 
 
 # numpydoc's section titles, translated once here rather than in ~60 API catalogs.
@@ -156,6 +160,16 @@ def fix_rest_catalogs(locale: Path) -> int:
     return fixed
 
 
+def write_figure_template() -> int:
+    import figure_i18n  # docs/_ext
+
+    sys.path.insert(0, str(DOCS))
+    import conf
+
+    gallery_dirs = conf.sphinx_gallery_conf["gallery_dirs"]
+    return figure_i18n.write_template(DOCS, gallery_dirs, POT_DIR, conf.project, conf.release)
+
+
 def main() -> int:
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="agg")
     steps = [
@@ -166,7 +180,10 @@ def main() -> int:
     ]
     # Start from empty templates so a page that was removed leaves no template behind.
     shutil.rmtree(POT_DIR, ignore_errors=True)
-    for cmd in steps:
+    for number, cmd in enumerate(steps):
+        if number == 1:  # between extraction and merge: the figures' own template
+            count = write_figure_template()
+            print(f"[update_catalogs] {count} figure strings written to figures.pot")
         print("[update_catalogs]", " ".join(cmd[1:]), flush=True)
         result = subprocess.run(cmd, env=env, cwd=DOCS)
         if result.returncode != 0:

@@ -14,7 +14,7 @@ import re
 
 from docutils import nodes
 
-_THUMB = re.compile(r"sphx_glr_(?P<stem>\w+?)_thumb\.(png|svg|gif)$")
+_THUMB = re.compile(r"sphx_glr_(?P<stem>\w+?)_thumb(?:\.[a-z]{2})?\.(png|svg|gif)$")  # .ko.png too
 _TIMING = re.compile(
     r"^Total running time of the script:\s*\((?P<min>\d+) minutes (?P<sec>[\d.]+) seconds\)$"
 )
@@ -41,7 +41,8 @@ def fill_thumbnail_alt(app, doctree, docname):
         if not match:
             continue
         title = _link_text_after(image) or match.group("stem").replace("_", " ")
-        image["alt"] = f"Thumbnail: {title}"
+        label = "미리보기" if app.config.language == "ko" else "Thumbnail"
+        image["alt"] = f"{label}: {title}"
 
 
 def localise_run_time(app, doctree):

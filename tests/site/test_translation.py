@@ -112,6 +112,7 @@ def _structure(html_path: Path) -> dict[str, int]:
         "math": len(main.select(".math")),
         "code blocks": len(main.select("div.highlight")),
         "figures": len(main.find_all("figure")),
+        "gallery figures": len(main.select("img.sphx-glr-single-img, img.sphx-glr-multi-img")),
     }
 
 

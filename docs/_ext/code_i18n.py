@@ -1,0 +1,206 @@
+"""Code comments and printed output in the reader's language; the code stays byte-identical.
+
+Two catalogs next to the page catalogs, each message one line with ``{0}``… in place of its
+numbers (the same rule as the figures, :mod:`figure_text`):
+
+* ``comments.po``: the text of every ``#`` comment in a Python or pycon code block (gallery
+  code cells, concept pages, doctests).  Only comment tokens (found by Pygments, the lexer
+  that highlights the block) are replaced, so the code around them cannot change.
+* ``outputs.po``: every line a gallery example prints (sphinx-gallery's
+  ``sphx-glr-script-out`` blocks).  The numbers of the Korean line are the printed ones.
+
+The gettext builder writes ``comments.pot`` and ``outputs.pot`` (``make catalogs`` merges
+them like any other template); the Korean build translates the blocks and warns (an
+error under ``-W``) about a line or comment without a translation, naming page and text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import figure_i18n
+import figure_text
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+from docutils import nodes
+from pygments.lexers import PythonConsoleLexer, PythonLexer
+from pygments.token import Comment
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = ("ko",)
+COMMENTS, OUTPUTS = "comments", "outputs"
+PYTHON = {"python", "python3", "py", "default", "pycon", "ipython", ""}
+OUTPUT_CLASS = "sphx-glr-script-out"
+# Comments that are instructions to tools, not prose for the reader.
+_TOOL_COMMENT = re.compile(r"^#\s*(?:noqa|fmt:|type:|doctest:|pragma|sphinx_gallery_|%%)",
+                           re.IGNORECASE)
+
+
+def _is_output(node: nodes.literal_block) -> bool:
+    return any(OUTPUT_CLASS in n.get("classes", []) for n in (node, node.parent) if n)
+
+
+def _is_python(node: nodes.literal_block) -> bool:
+    return (node.get("language") or "").lower() in PYTHON and not _is_output(node)
+
+
+def comment_spans(code: str, language: str) -> list[tuple[int, int, str]]:
+    """``(start, end, message)`` of each prose comment in ``code`` (``message`` without ``#``).
+
+    >>> comment_spans("x = 1  # hidden layer 2", "python")
+    [(7, 23, 'hidden layer {0}')]
+    """
+    lexer = PythonConsoleLexer() if language.lower() in ("pycon", "ipython") else PythonLexer()
+    spans = []
+    for start, token, text in lexer.get_tokens_unprocessed(code):
+        if token in Comment and text.startswith("#") and not _TOOL_COMMENT.match(text):
+            message, _ = figure_text.template(text[1:].strip())
+            if figure_text.is_words(message):
+                spans.append((start, start + len(text.rstrip()), message))
+    return spans
+
+
+def output_messages(text: str) -> list[str]:
+    """The translatable lines of printed output (leading spaces are layout, not message)."""
+    found = []
+    for line in text.splitlines():
+        message, _ = figure_text.template(line.strip())
+        if figure_text.is_words(message):
+            found.append(message)
+    return found
+
+
+def translate_comments(code: str, language: str, catalog: dict[str, str],
+                       missing: list[str]) -> str:
+    out, last = [], 0
+    for start, end, message in comment_spans(code, language):
+        original = code[start:end]
+        _, numbers = figure_text.template(original[1:].strip())
+        if message not in catalog:
+            missing.append(message)
+            continue
+        out.append(code[last:start])
+        out.append("# " + figure_text.fill(catalog[message], numbers))
+        last = end
+    out.append(code[last:])
+    return "".join(out)
+
+
+def translate_output(text: str, catalog: dict[str, str], missing: list[str]) -> str:
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        message, numbers = figure_text.template(stripped)
+        if not figure_text.is_words(message):
+            lines.append(line)
+        elif message not in catalog:
+            missing.append(message)
+            lines.append(line)
+        else:
+            indent = line[: len(line) - len(line.lstrip())]
+            lines.append(indent + figure_text.fill(catalog[message], numbers))
+    return "\n".join(lines)
+
+
+_CATALOGS: dict[tuple[str, float], dict[str, str]] = {}
+
+
+def _catalog_path(app, name: str) -> Path:
+    return Path(app.srcdir) / "locale" / app.config.language / "LC_MESSAGES" / f"{name}.po"
+
+
+def _catalog(app, name: str) -> dict[str, str]:
+    path = _catalog_path(app, name)
+    if not path.is_file():
+        return {}
+    key = (str(path), path.stat().st_mtime)
+    if key not in _CATALOGS:
+        # the figure catalogs' reader: a catalog that does not parse stops the build
+        _CATALOGS[key] = figure_i18n.read_catalog(path)[0]
+    return _CATALOGS[key]
+
+
+def translate_blocks(app, doctree) -> None:
+    """Korean build: translate comments and output lines of every literal block."""
+    if app.config.language not in LANGUAGES or app.builder.name == "gettext":
+        return
+    comments, outputs = _catalog(app, COMMENTS), _catalog(app, OUTPUTS)
+    for node in list(doctree.findall(nodes.literal_block)):
+        missing: list[str] = []
+        text = node.astext()
+        if _is_output(node):
+            new, kind = translate_output(text, outputs, missing), OUTPUTS
+        elif _is_python(node):
+            new, kind = translate_comments(text, node.get("language") or "", comments,
+                                           missing), COMMENTS
+        else:
+            continue
+        app.env.note_dependency(str(_catalog_path(app, kind)))  # re-read when it changes
+        for message in dict.fromkeys(missing):
+            logger.warning("no Korean translation in %s.po of %r (run `make catalogs`)",
+                           kind, message, location=node, type="code_i18n", subtype=kind)
+        if new != text:
+            # rawsource must equal the text, or Sphinx treats the block as parsed-literal
+            # and does not highlight it.
+            node.rawsource = new
+            node.children = [nodes.Text(new)]
+
+
+def collect(app, doctree) -> None:
+    """gettext builder: remember each page's comments and output lines (kept in the env,
+    so an incremental gettext build still writes complete templates)."""
+    if app.builder.name != "gettext":
+        return
+    found: dict[str, list[str]] = {COMMENTS: [], OUTPUTS: []}
+    for node in doctree.findall(nodes.literal_block):
+        if _is_output(node):
+            found[OUTPUTS].extend(output_messages(node.astext()))
+        elif _is_python(node):
+            found[COMMENTS].extend(m for _, _, m in comment_spans(node.astext(),
+                                                                  node.get("language") or ""))
+    if not hasattr(app.env, "code_i18n"):
+        app.env.code_i18n = {}
+    app.env.code_i18n[app.env.docname] = found
+
+
+def purge(app, env, docname) -> None:
+    getattr(env, "code_i18n", {}).pop(docname, None)
+
+
+def merge(app, env, docnames, other) -> None:
+    if not hasattr(env, "code_i18n"):
+        env.code_i18n = {}
+    for docname in docnames:
+        if docname in getattr(other, "code_i18n", {}):
+            env.code_i18n[docname] = other.code_i18n[docname]
+
+
+def write_templates(app, exception) -> None:
+    if exception is not None or app.builder.name != "gettext":
+        return
+    pages = getattr(app.env, "code_i18n", {})
+    for kind in (COMMENTS, OUTPUTS):
+        template = Catalog(project=app.config.project, version=app.config.version,
+                           fuzzy=False)
+        for docname in sorted(pages):
+            for message in pages[docname][kind]:
+                entry = template.get(message)
+                if entry is None:
+                    template.add(message, auto_comments=[docname])
+                elif docname not in entry.auto_comments:
+                    entry.auto_comments.append(docname)
+        with (Path(app.outdir) / f"{kind}.pot").open("wb") as handle:
+            write_po(handle, template, width=0, omit_header=False)
+
+
+def setup(app):
+    app.connect("doctree-read", collect)
+    app.connect("doctree-read", translate_blocks)
+    app.connect("env-purge-doc", purge)
+    app.connect("env-merge-info", merge)
+    app.connect("build-finished", write_templates)
+    return {"version": "1.0", "env_version": 1, "parallel_read_safe": True,
+            "parallel_write_safe": True}

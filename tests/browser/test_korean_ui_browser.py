@@ -1,0 +1,115 @@
+"""The Korean site's interface is Korean, and what a Korean reader sees is saved to look at.
+
+* no English interface string is left on Korean pages: heading/term/image link tooltips,
+  the search field, thumbnail alt text and tooltips; gallery cards are Korean-first;
+* the copy button speaks Korean in a real browser (sphinx-copybutton has no Korean: the
+  strings come from docs/_static/copybutton-ko.js);
+* screenshots of three Korean figures and three Korean pages go to tests/output/korean/.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from browser.conftest import OUTPUT, VIEWPORT
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+SHOTS = OUTPUT / "korean"
+FIGURES = ["auto_examples/activations/plot_dying_relu.html",
+           "auto_examples/losses/plot_choosing_a_loss.html",
+           "auto_examples/models/plot_seed_mlp_digits.html"]
+PAGES = {"keras-mlp-comments": "concepts/keras-mlp.html",
+         "gallery-cards": "auto_examples/index.html",
+         "dying-relu-output": "auto_examples/activations/plot_dying_relu.html"}
+
+
+def _korean_pages(site_root: Path):
+    ko = site_root / "ko"
+    return [p for p in sorted(ko.rglob("*.html")) if not p.relative_to(ko).parts[0]
+            .startswith("_")]
+
+
+def test_no_english_interface_strings_on_korean_pages(site_root):
+    problems = []
+    pages = _korean_pages(site_root)
+    assert len(pages) > 50
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        rel = page.relative_to(site_root)
+        for el in soup.select("[title^='Link to this']"):
+            problems.append(f"{rel}: title {el['title']!r}")
+        for el in soup.select("input[placeholder], input[aria-label]"):
+            for attr in ("placeholder", "aria-label"):
+                value = el.get(attr)
+                if value and not HANGUL.search(value):
+                    problems.append(f"{rel}: {attr} {value!r}")
+        for div in soup.select("div.sphx-glr-thumbcontainer"):
+            if not HANGUL.search(div.get("tooltip", "")):
+                problems.append(f"{rel}: thumbnail tooltip {div.get('tooltip')!r}")
+            title = div.select_one(".sphx-glr-thumbnail-title").get_text()
+            if not HANGUL.match(title):
+                problems.append(f"{rel}: card title not Korean-first: {title!r}")
+            img = div.find("img")
+            if not img["alt"].startswith("미리보기: ") or not img["src"].endswith(".ko.png"):
+                problems.append(f"{rel}: thumbnail {img['src']} alt {img['alt']!r}")
+    assert not problems, f"{len(problems)} English interface strings:\n" + "\n".join(
+        problems[:30])
+
+
+def test_the_copy_button_speaks_korean(new_context):
+    context, blocked = new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto("ko/concepts/keras-mlp.html", wait_until="load")
+    button = page.locator("button.copybtn").first
+    assert button.get_attribute("data-tooltip") == "복사"
+    assert button.locator("svg title").text_content() == "클립보드에 복사"
+    page.locator("div.highlight pre").first.hover()
+    button.click()
+    assert button.get_attribute("data-tooltip") == "복사했습니다!"
+    english = page.locator("button.copybtn").first.evaluate("b => b.outerHTML")
+    assert "Copy to clipboard" not in english and "Copied" not in english
+    assert not blocked, blocked
+
+
+@pytest.mark.parametrize("path", FIGURES)
+def test_screenshot_of_a_korean_figure(new_context, path):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context, blocked = new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(f"ko/{path}", wait_until="load")
+    figure = page.locator("img.sphx-glr-single-img, img.sphx-glr-multi-img").first
+    figure.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0",
+                           arg=figure.element_handle())
+    assert figure.get_attribute("src").endswith(".ko.png")
+    assert HANGUL.search(figure.get_attribute("alt"))
+    file = SHOTS / f"figure-{Path(path).stem}.png"
+    figure.screenshot(path=str(file))
+    assert file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and file.stat().st_size > 10_000
+    assert not blocked, blocked
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_screenshot_of_a_korean_page(new_context, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context, blocked = new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(f"ko/{PAGES[name]}", wait_until="load")
+    # The part that shows the translation: the first code block with a comment, the cards,
+    # the first printed output.
+    target = {"keras-mlp-comments": "div.highlight-python",
+              "gallery-cards": "div.sphx-glr-thumbcontainer",
+              "dying-relu-output": ".sphx-glr-script-out"}[name]
+    element = page.locator(target).first
+    element.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -120)")
+    text = element.inner_text()
+    assert HANGUL.search(text), f"{name}: no Korean in {text[:200]!r}"
+    file = SHOTS / f"page-{name}.png"
+    page.screenshot(path=str(file))
+    assert file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and file.stat().st_size > 10_000
+    assert not blocked, blocked
