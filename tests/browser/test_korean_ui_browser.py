@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from browser.conftest import OUTPUT, VIEWPORT
+from .support import OUTPUT, VIEWPORT
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 SHOTS = OUTPUT / "korean"

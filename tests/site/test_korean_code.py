@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -22,7 +23,7 @@ from bs4 import BeautifulSoup
 from pygments.lexers import PythonConsoleLexer, PythonLexer
 from pygments.token import Comment
 
-from conftest import DOCS
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 sys.path.insert(0, str(DOCS / "_ext"))
 

@@ -27,7 +27,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from bs4 import BeautifulSoup
 
-from conftest import DOCS, ROOT
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
 
 matplotlib.use("agg")
 sys.path.insert(0, str(DOCS / "_ext"))
