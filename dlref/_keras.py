@@ -8,7 +8,10 @@ says what to install instead of Keras' own message about a missing backend.
 from __future__ import annotations
 
 import importlib
+import json
 import os
+import sys
+from pathlib import Path
 from types import ModuleType
 
 from ._validation import suggest
@@ -101,3 +104,22 @@ def _accepts(module: ModuleType, name: str) -> bool:
     except Exception:  # noqa: BLE001 - Keras raises ValueError, but KeyError for some classes
         return False
     return True
+
+
+def backend_name() -> str:
+    """Name of the Keras backend in use, read when a message needs it.
+
+    Asking ``keras.backend.backend()`` would import Keras (and TensorFlow) just to word an
+    error message, so unless Keras is already imported this applies Keras' own rule: the
+    ``KERAS_BACKEND`` variable, else ``~/.keras/keras.json``, else ``"tensorflow"``.
+    """
+    keras = sys.modules.get("keras")
+    if keras is not None:
+        return str(keras.backend.backend())
+    if os.environ.get("KERAS_BACKEND"):
+        return os.environ["KERAS_BACKEND"]
+    config = Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")) / "keras.json"
+    try:
+        return str(json.loads(config.read_text()).get("backend", "tensorflow"))
+    except (OSError, ValueError):
+        return "tensorflow"

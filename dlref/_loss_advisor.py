@@ -9,15 +9,12 @@ This module imports numpy only (never TensorFlow).
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ._keras import backend_name
 from ._validation import (
     as_float_array,
     check_bool,
@@ -495,7 +492,7 @@ def _check_logits(loss: str, activation: str, from_logits: bool) -> None:
             )
         return
     if activation in ("sigmoid", "softmax") and from_logits:
-        backend = _keras_backend()
+        backend = backend_name()
         if backend == "tensorflow":
             backend_note = (
                 "the TensorFlow backend (active here) warns and takes the logits from the "
@@ -530,25 +527,6 @@ def _check_logits(loss: str, activation: str, from_logits: bool) -> None:
             f"{activation!r} gives neither: use output_activation="
             f"{_probability_activation(loss)!r}, or 'linear' with from_logits=True."
         )
-
-
-def _keras_backend() -> str:
-    """Name of the Keras backend in use, read when a message needs it.
-
-    Asking ``keras.backend.backend()`` would import Keras (and TensorFlow) just to word an
-    error message, so unless Keras is already imported this applies Keras' own rule: the
-    ``KERAS_BACKEND`` variable, else ``~/.keras/keras.json``, else ``"tensorflow"``.
-    """
-    keras = sys.modules.get("keras")
-    if keras is not None:
-        return str(keras.backend.backend())
-    if os.environ.get("KERAS_BACKEND"):
-        return os.environ["KERAS_BACKEND"]
-    config = Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")) / "keras.json"
-    try:
-        return str(json.loads(config.read_text()).get("backend", "tensorflow"))
-    except (OSError, ValueError):
-        return "tensorflow"
 
 
 def _probability_activation(loss: str) -> str:

@@ -15,7 +15,7 @@ import warnings
 import numpy as np
 import pytest
 
-from dlref import losses
+from dlref import _keras, losses
 from dlref.losses import check_setup
 
 IDS = np.array([0, 2, 1, 1])
@@ -59,11 +59,11 @@ def test_backend_read_without_importing_keras(monkeypatch, tmp_path):
     monkeypatch.delitem(sys.modules, "keras", raising=False)
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))
     monkeypatch.delenv("KERAS_BACKEND", raising=False)
-    assert losses._keras_backend() == "tensorflow"  # no keras.json: Keras' default
+    assert _keras.backend_name() == "tensorflow"  # no keras.json: Keras' default
     (tmp_path / "keras.json").write_text(json.dumps({"backend": "torch"}))
-    assert losses._keras_backend() == "torch"
+    assert _keras.backend_name() == "torch"
     monkeypatch.setenv("KERAS_BACKEND", "jax")  # the variable wins over the file
-    assert losses._keras_backend() == "jax"
+    assert _keras.backend_name() == "jax"
     assert "keras" not in sys.modules
 
 
