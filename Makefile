@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
 OUT    := docs/_build/html
 PORT   ?= 8000
 
@@ -25,10 +26,16 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[docs,test]"
 	@touch $(STAMP)
 
-site: $(STAMP)
+# KaTeX's stylesheet and fonts (package.json): the maths is rendered at build time with Node.js.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm not found; install Node.js 18+ and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+site: $(STAMP) $(NODE_STAMP)
 	$(PY) docs/build_site.py
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
 
 serve:
@@ -41,7 +48,7 @@ catalogs: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(PY) benchmarks/bench_import.py
 	$(PY) benchmarks/bench_build.py
 	$(PY) benchmarks/bench_fit.py

@@ -26,8 +26,7 @@ release = version = dlref.__version__
 extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
-    "sphinx.ext.mathjax",
-    "sphinx-mathjax-offline",  # serves MathJax 3 from _static/: no CDN, math works offline
+    "katex_assets",  # local: maths rendered to HTML at build time by KaTeX; no maths script
     "numpydoc",
     "myst_parser",
     "sphinx_gallery.gen_gallery",
@@ -37,6 +36,7 @@ extensions = [
     "language_switcher",  # local: same page in the other language, relative links
     "korean_search",  # local: a Korean search language that strips particles
     "gallery_i18n",  # local: thumbnail alt text, run times kept out of the catalogs
+    "page_assets",  # local: sphinx-design's and KaTeX's assets only on pages that use them
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

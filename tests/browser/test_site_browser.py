@@ -2,7 +2,7 @@
 
 The session fixture ``walk`` opens EVERY html page of both languages once (one context, one
 reused page) and records console errors, failed requests, requests that would leave
-127.0.0.1, math that MathJax did not typeset, images, links and ``<html lang>``; the tests
+127.0.0.1, math that KaTeX did not render, images, links and ``<html lang>``; the tests
 below each assert one aspect of that record and list every offending page in one message.
 Internal links are then checked with plain HTTP GETs (faster than the browser).  A JSON
 summary is written to tests/output/browser-summary.json.
@@ -39,7 +39,7 @@ NAV_TIMEOUT_MS = 20_000
 RAW_TEX = ("$$", "\\(", "\\)", "\\[", "\\]", "\\begin{")
 PROMPT = re.compile(r"^(>>> |\.\.\. |\$ )")  # conf.py: copybutton_prompt_text
 
-# Runs in the page after "load": waits for images and MathJax, then reports what the tests need.
+# Runs in the page after "load": waits for images and fonts, then reports what the tests need.
 PAGE_PROBE = r"""
 async () => {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -51,25 +51,28 @@ async () => {
     setTimeout(resolve, 10000);
   })));
 
+  // Maths is rendered to HTML at build time (KaTeX, docs/_ext/katex_assets.py): every
+  // formula must hold KaTeX output, none a KaTeX error, and KaTeX's fonts must load.
   const maths = [...document.querySelectorAll("span.math, div.math")];
   let mathError = null;
-  if (maths.length) {
-    const started = () => window.MathJax && MathJax.startup && MathJax.startup.promise;
-    const t0 = Date.now();
-    while (!started() && Date.now() - t0 < 10000) await sleep(50);
-    if (!started()) mathError = "MathJax was not loaded / never started";
-    else {
-      try { await MathJax.startup.promise; } catch (e) { mathError = "MathJax: " + e; }
-    }
+  if (maths.length && !document.querySelector('link[rel="stylesheet"][href*="katex"]')) {
+    mathError = "KaTeX's stylesheet is not linked";
   }
-  // MathJax's web fonts load after typesetting; wait for them so that leaving the page does
-  // not abort their requests (which would be reported as failed requests).
   if (document.fonts) await document.fonts.ready;
-  const untypeset = maths.filter((el) => !el.querySelector("mjx-container"))
-                         .map((el) => el.textContent.trim().slice(0, 80));
+  const untypeset = maths
+    .filter((el) => !el.querySelector(".katex") || el.querySelector(".katex-error"))
+    .map((el) => el.textContent.trim().slice(0, 80));
+  const katexFonts = [...(document.fonts || [])].filter((f) => f.family.includes("KaTeX"));
+  const katexFontErrors = katexFonts.filter((f) => f.status === "error").map((f) => f.family);
+  if (maths.length && katexFontErrors.length) {
+    mathError = "KaTeX fonts failed to load: " + katexFontErrors.join(", ");
+  }
+  if (maths.length && !katexFonts.some((f) => f.status === "loaded")) {
+    mathError = "no KaTeX font was loaded";
+  }
 
   // Visible text outside code blocks and typeset math: raw TeX here means math did not render.
-  const skip = "pre, code, script, style, textarea, mjx-container, .highlight";
+  const skip = "pre, code, script, style, textarea, .katex, .highlight";
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const texts = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -92,7 +95,7 @@ async () => {
   return {
     lang: document.documentElement.getAttribute("lang"),
     mathCount: maths.length,
-    mathjaxContainers: document.querySelectorAll("mjx-container").length,
+    katexFormulas: document.querySelectorAll(".katex").length,
     mathError, untypeset, rawTex,
     images: imgs.map((img) => ({
       src: img.currentSrc || img.src, alt: img.getAttribute("alt"),
