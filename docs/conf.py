@@ -37,6 +37,7 @@ extensions = [
     "korean_search",  # local: a Korean search language that strips particles
     "gallery_i18n",  # local: thumbnail alt text, run times kept out of the catalogs
     "page_assets",  # local: sphinx-design's and KaTeX's assets only on pages that use them
+    "nav_a11y",  # local: accessible names for the sidebar's expand toggles
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
