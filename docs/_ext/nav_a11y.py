@@ -1,10 +1,17 @@
-"""Give the sidebar's expand/collapse toggles an accessible name.
+"""Accessibility repairs of the theme's and docutils' HTML that no option reaches.
+
+Sidebar toggles:
 
 pydata-sphinx-theme (0.24) renders each navigation entry that has children as a link followed
 by ``<details><summary>`` holding only a decorative chevron, so a screen reader announces a
 nameless button (axe-core rule ``summary-name``, serious).  The theme has no option for it;
 this wraps the theme's ``generate_toctree_html`` template function and names each such toggle
 after the page it expands ("Pages under Optimizers").
+
+Citations (numpydoc's References): docutils writes ``<div role="list" class="citation-list">``
+whose items carry ``role="doc-biblioentry"``, which is not a list item, so the list has no
+items for assistive technology (axe-core ``aria-required-children``, critical).  The items
+are given ``role="listitem"``.
 """
 
 from __future__ import annotations
@@ -46,7 +53,14 @@ def _wrap_toctree_function(app, pagename, templatename, context, doctree):
     context["generate_toctree_html"] = generate_with_labels
 
 
+def _citations_as_list_items(app, pagename, templatename, context, doctree):
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app):
     # After pydata-sphinx-theme has put its template functions into the context.
     app.connect("html-page-context", _wrap_toctree_function, priority=900)
+    app.connect("html-page-context", _citations_as_list_items)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
