@@ -96,6 +96,8 @@ sphinx_gallery_conf = {
     "write_computation_times": False,
     "capture_repr": ("_repr_html_", "__repr__"),
     "plot_gallery": "True",
+    # Examples run in as many processes as Sphinx's -j (docs/build_site.py passes the cores).
+    "parallel": True,
 }
 
 # -- Copy button -------------------------------------------------------------------------------

@@ -61,13 +61,34 @@ def _copy_assets(app, exception):
     copy_asset(KATEX_DIST / "fonts", target / "fonts")
 
 
-def _forget_parent_server():
-    # sphinxcontrib-katex keeps one Node.js render server per process, talking over one socket.
-    # A worker that Sphinx forks for a parallel write would inherit the parent's socket and
-    # interleave its requests with the parent's; it starts its own server instead.
+def _start_server(app):
+    # One render server, started in the main process before Sphinx forks any worker, so that
+    # the workers can share it (see _connect_to_parent_server).
+    if app.builder.format == "html" and app.config.katex_prerender:
+        from sphinxcontrib.katex import KaTeXServer
+
+        KaTeXServer.get()
+
+
+def _connect_to_parent_server():
+    # sphinxcontrib-katex keeps one Node.js render server per process.  A worker that Sphinx
+    # forks for a parallel write would inherit the parent's socket and interleave its requests
+    # with the parent's; a server of its own would outlive it (forked workers skip atexit) and
+    # hold the build's output pipe open.  So each worker opens its own connection to the
+    # parent's server, which serves every connection separately.
     from sphinxcontrib.katex import KaTeXServer
 
-    KaTeXServer.katex_server = None
+    parent = KaTeXServer.katex_server
+    if parent is None:
+        return
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.connect(str(parent.rundir / "katex.sock"))
+    except OSError:
+        sock.close()
+        KaTeXServer.katex_server = None  # start one of its own instead
+        return
+    KaTeXServer.katex_server = KaTeXServer(parent.rundir, parent.process, sock)
 
 
 def _start_server_process(cls, rundir: Path, timeout: float):
@@ -112,7 +133,9 @@ def _configure_renderer():
 def setup(app):
     app.setup_extension("sphinxcontrib.katex")
     _configure_renderer()
-    os.register_at_fork(after_in_child=_forget_parent_server)
+    os.register_at_fork(after_in_child=_connect_to_parent_server)
+    # After sphinxcontrib-katex's own builder-inited handler has set up the renderer.
+    app.connect("builder-inited", _start_server, priority=900)
     app.connect("config-inited", _check)
     app.connect("build-finished", _copy_assets)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
