@@ -35,8 +35,11 @@ $(NODE_STAMP): package.json package-lock.json
 site: $(STAMP) $(NODE_STAMP)
 	$(PY) docs/build_site.py
 
+# -n auto: one pytest-xdist worker per core; --dist loadfile keeps each file's tests (and its
+# session fixtures, such as the browser walk over every page) on one worker.  The site itself
+# is built once per run (tests/conftest.py).
 test: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 serve:
 	@test -f $(OUT)/index.html || { echo "make serve: no built site at $(OUT); run 'make site' first"; exit 1; }
