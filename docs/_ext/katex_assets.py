@@ -27,7 +27,15 @@ KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 CSS = "katex/katex.min.css"
 
 
-def _check(app, config):
+def _configure(app, config):
+    config.katex_css_path = CSS
+    config.katex_prerender = True
+
+
+def _check(app):
+    # Only the html builders render maths; `make catalogs` (gettext) needs neither.
+    if app.builder.format != "html":
+        return
     from sphinxcontrib.katex import katex_version
 
     if not shutil.which("node"):
@@ -49,8 +57,6 @@ def _check(app, config):
             "sphinxcontrib-katex renders with: pin katex to "
             f'"{katex_version}" in package.json and run `npm ci`.'
         )
-    config.katex_css_path = CSS
-    config.katex_prerender = True
 
 
 def _copy_assets(app, exception):
@@ -136,6 +142,9 @@ def setup(app):
     os.register_at_fork(after_in_child=_connect_to_parent_server)
     # After sphinxcontrib-katex's own builder-inited handler has set up the renderer.
     app.connect("builder-inited", _start_server, priority=900)
-    app.connect("config-inited", _check)
+    app.connect("config-inited", _configure)
+    # Before sphinxcontrib-katex's own builder-inited handler (priority 500) sets up the
+    # renderer, and before any maths is rendered.
+    app.connect("builder-inited", _check, priority=100)
     app.connect("build-finished", _copy_assets)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
