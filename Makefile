@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
 OUT    := docs/_build/html
 PORT   ?= 8000
 
@@ -28,11 +29,20 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[tensorflow,docs,test]"
 	@touch $(STAMP)
 
-site: $(STAMP)
+# KaTeX's stylesheet and fonts (package.json): the maths is rendered at build time with Node.js.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm not found; install Node.js 18+ and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+site: $(STAMP) $(NODE_STAMP)
 	$(PY) docs/build_site.py
 
-test: $(STAMP)
-	$(PY) -m pytest
+# -n auto: one pytest-xdist worker per core; --dist loadfile keeps each file's tests (and its
+# session fixtures, such as the browser walk over every page) on one worker.  The site itself
+# is built once per run (tests/conftest.py).
+test: $(STAMP) $(NODE_STAMP)
+	$(PY) -m pytest -n auto --dist loadfile
 
 # Markers (pyproject.toml): "slow" builds the site or trains a model, "browser" drives Chromium.
 test-fast: $(STAMP)
@@ -54,7 +64,7 @@ catalogs: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(PY) benchmarks/bench_import.py
 	$(PY) benchmarks/bench_build.py
 	$(PY) benchmarks/bench_fit.py

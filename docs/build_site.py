@@ -25,10 +25,17 @@ DEFAULT_OUT = DOCS / "_build" / "html"
 LANGUAGES = ("en", "ko")
 
 
+def jobs() -> int:
+    """Processes for Sphinx's -j, which sphinx-gallery's ``parallel`` also follows."""
+    return max(1, int(os.environ.get("DLREF_BUILD_JOBS", os.cpu_count() or 1)))
+
+
 def sphinx_command(lang: str, out: Path, doctrees: Path, quiet: bool,
                    docs: Path = DOCS) -> list[str]:
     # -N: no colours, even where CI=true makes Sphinx colour its output and garbles the log.
-    cmd = [sys.executable, "-m", "sphinx", "-N", "-b", "html", "-W", "--keep-going",
+    # -j: read and write pages, and run the gallery's examples, in that many processes.
+    cmd = [sys.executable, "-m", "sphinx", "-N", "-j", str(jobs()), "-b", "html", "-W",
+           "--keep-going",
            "-d", str(doctrees / lang), "-D", f"language={lang}", str(docs), str(out / lang)]
     if quiet:
         cmd.insert(3, "-q")
@@ -96,6 +103,11 @@ def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
     failed_marker.unlink(missing_ok=True)
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="agg", PYTHONHASHSEED="0")
     remove_stale_stubs(docs / "api" / "generated")
+    if jobs() > 1:
+        # Examples run side by side, one per core: one thread each for TensorFlow and BLAS,
+        # instead of every process starting a thread per core and all of them competing.
+        for name in ("TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS", "OMP_NUM_THREADS"):
+            env.setdefault(name, "1")
     results: dict[str, dict] = {}
     for lang in langs:
         cmd = sphinx_command(lang, out, doctrees, quiet, docs)

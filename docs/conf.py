@@ -26,8 +26,7 @@ release = version = dlref.__version__
 extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
-    "sphinx.ext.mathjax",
-    "sphinx-mathjax-offline",  # serves MathJax 3 from _static/: no CDN, math works offline
+    "katex_assets",  # local: maths rendered to HTML at build time by KaTeX; no maths script
     "numpydoc",
     "myst_parser",
     "sphinx_gallery.gen_gallery",
@@ -45,6 +44,8 @@ extensions = [
     "code_i18n",  # local: code comments and printed output in Korean, code unchanged
     "ui_i18n",  # local: Korean search placeholder, copy button and gallery cards
     "glossary_order",  # local: the Korean glossary in 가나다 order
+    "page_assets",  # local: sphinx-design's and KaTeX's assets only on pages that use them
+    "nav_a11y",  # local: accessible names for the sidebar's expand toggles
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -114,6 +115,8 @@ sphinx_gallery_conf = {
     "write_computation_times": False,
     "capture_repr": ("_repr_html_", "__repr__"),
     "plot_gallery": "True",
+    # Examples run in as many processes as Sphinx's -j (docs/build_site.py passes the cores).
+    "parallel": True,
 }
 
 # -- Copy button -------------------------------------------------------------------------------

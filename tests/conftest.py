@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
 import pytest
+from browser.support import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -22,30 +24,41 @@ def build_site():
     return module
 
 
+def _build_site(build_site, out: Path) -> dict:
+    try:
+        return {"out": str(out), "results": build_site.build(out, quiet=False, echo=False)}
+    except SystemExit as exc:  # the build's own message, kept for the test failure
+        return {"out": str(out), "error": str(exc)}
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, build_site):
+def site(tmp_path_factory, worker_id, build_site):
     """Build both languages into a temporary folder, exactly as ``make site`` does.
 
+    Built once per test run: under pytest-xdist every worker has its own session, so the
+    first worker to ask builds the site into the run's shared temporary folder while holding
+    a file lock, and the others wait for it and read its record (as pytest-xdist's docs
+    advise for session fixtures that must run once).
     Returns a dict with ``out`` (the html root) and ``results`` ({lang: {seconds, log}}).
     """
-    out = tmp_path_factory.mktemp("site") / "html"
-    try:
-        results = build_site.build(out, quiet=False, echo=False)
-    except SystemExit as exc:  # turn the build's own message into a test failure
-        pytest.fail(str(exc))
-    return {"out": out, "results": results}
+    if worker_id == "master":  # no xdist
+        built = _build_site(build_site, tmp_path_factory.mktemp("site") / "html")
+    else:
+        from filelock import FileLock
+
+        shared = tmp_path_factory.getbasetemp().parent / "site"  # one per run, all workers
+        record = shared / "build.json"
+        with FileLock(str(shared) + ".lock"):
+            if record.is_file():
+                built = json.loads(record.read_text(encoding="utf-8"))
+            else:
+                built = _build_site(build_site, shared / "html")
+                record.write_text(json.dumps(built), encoding="utf-8")
+    if "error" in built:
+        pytest.fail(built["error"])
+    return {"out": Path(built["out"]), "results": built["results"]}
 
 
-# Debian's Chromium, driven by Playwright (its own browser download needs the network).
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-gpu",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")

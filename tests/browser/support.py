@@ -17,6 +17,17 @@ VIEWPORT = {"width": 1280, "height": 800}
 HOST = "127.0.0.1"
 OUTPUT = Path(__file__).resolve().parents[1] / "output"  # tests/output/ (gitignored)
 
+# Debian's Chromium, driven by Playwright (its own browser download needs the network).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class names it so

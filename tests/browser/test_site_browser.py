@@ -2,7 +2,8 @@
 
 The session fixture ``walk`` opens EVERY html page of both languages once (one context, one
 reused page) and records console errors, failed requests, requests that would leave
-127.0.0.1, math that MathJax did not typeset, images, links and ``<html lang>``; the tests
+127.0.0.1, math that KaTeX did not render, images, links, ``<html lang>`` and axe-core's
+serious or critical accessibility violations (light and dark mode); the tests
 below each assert one aspect of that record and list every offending page in one message.
 Internal links are then checked with plain HTTP GETs (faster than the browser).  A JSON
 summary is written to tests/output/browser-summary.json.
@@ -39,7 +40,38 @@ NAV_TIMEOUT_MS = 20_000
 RAW_TEX = ("$$", "\\(", "\\)", "\\[", "\\]", "\\begin{")
 PROMPT = re.compile(r"^(>>> |\.\.\. |\$ )")  # conf.py: copybutton_prompt_text
 
-# Runs in the page after "load": waits for images and MathJax, then reports what the tests need.
+# axe-core, run on every page of the walk: all rules in light mode, then the colour rules again
+# in dark mode (the theme only swaps colours, so the other rules cannot change their verdict).
+# Only serious and critical findings count (issue #16); each is reported with its elements.
+# preload off: axe would fetch every stylesheet again and resolve their @imports against the
+# page's URL (a 404 for pydata-sphinx-theme's "../basic.css"); only css-orientation-lock uses it.
+AXE_LIGHT = {"resultTypes": ["violations"], "preload": False}
+AXE_DARK = {"resultTypes": ["violations"], "preload": False,
+            "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+AXE_IMPACTS = ("serious", "critical")
+AXE_RUN = """
+async ([options, impacts]) => {
+  const results = await axe.run(document, options);
+  return results.violations.map((v) => {
+    const nodes = v.nodes.filter((n) => impacts.includes(n.impact));
+    return { id: v.id, help: v.help, count: nodes.length,
+             targets: nodes.slice(0, 3).map((n) => n.target.join(" ")) };
+  }).filter((v) => v.count > 0);
+}
+"""
+# pydata-sphinx-theme's dark mode is html[data-theme=dark]; transitions off so that axe reads
+# the final colours, not a frame of the fade.
+DARK_MODE = """
+() => {
+  const style = document.createElement("style");
+  style.textContent = "*, *::before, *::after { transition: none !important; }";
+  document.head.appendChild(style);
+  document.documentElement.dataset.mode = "dark";
+  document.documentElement.dataset.theme = "dark";
+}
+"""
+
+# Runs in the page after "load": waits for images and fonts, then reports what the tests need.
 PAGE_PROBE = r"""
 async () => {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -51,25 +83,28 @@ async () => {
     setTimeout(resolve, 10000);
   })));
 
+  // Maths is rendered to HTML at build time (KaTeX, docs/_ext/katex_assets.py): every
+  // formula must hold KaTeX output, none a KaTeX error, and KaTeX's fonts must load.
   const maths = [...document.querySelectorAll("span.math, div.math")];
   let mathError = null;
-  if (maths.length) {
-    const started = () => window.MathJax && MathJax.startup && MathJax.startup.promise;
-    const t0 = Date.now();
-    while (!started() && Date.now() - t0 < 10000) await sleep(50);
-    if (!started()) mathError = "MathJax was not loaded / never started";
-    else {
-      try { await MathJax.startup.promise; } catch (e) { mathError = "MathJax: " + e; }
-    }
+  if (maths.length && !document.querySelector('link[rel="stylesheet"][href*="katex"]')) {
+    mathError = "KaTeX's stylesheet is not linked";
   }
-  // MathJax's web fonts load after typesetting; wait for them so that leaving the page does
-  // not abort their requests (which would be reported as failed requests).
   if (document.fonts) await document.fonts.ready;
-  const untypeset = maths.filter((el) => !el.querySelector("mjx-container"))
-                         .map((el) => el.textContent.trim().slice(0, 80));
+  const untypeset = maths
+    .filter((el) => !el.querySelector(".katex") || el.querySelector(".katex-error"))
+    .map((el) => el.textContent.trim().slice(0, 80));
+  const katexFonts = [...(document.fonts || [])].filter((f) => f.family.includes("KaTeX"));
+  const katexFontErrors = katexFonts.filter((f) => f.status === "error").map((f) => f.family);
+  if (maths.length && katexFontErrors.length) {
+    mathError = "KaTeX fonts failed to load: " + katexFontErrors.join(", ");
+  }
+  if (maths.length && !katexFonts.some((f) => f.status === "loaded")) {
+    mathError = "no KaTeX font was loaded";
+  }
 
   // Visible text outside code blocks and typeset math: raw TeX here means math did not render.
-  const skip = "pre, code, script, style, textarea, mjx-container, .highlight";
+  const skip = "pre, code, script, style, textarea, .katex, .highlight";
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const texts = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -92,7 +127,7 @@ async () => {
   return {
     lang: document.documentElement.getAttribute("lang"),
     mathCount: maths.length,
-    mathjaxContainers: document.querySelectorAll("mjx-container").length,
+    katexFormulas: document.querySelectorAll(".katex").length,
     mathError, untypeset, rawTex,
     images: imgs.map((img) => ({
       src: img.currentSrc || img.src, alt: img.getAttribute("alt"),
@@ -175,9 +210,12 @@ def counterpart(path: str) -> str:
 @pytest.fixture(scope="session")
 def walk(browser, base_url, site_root):
     """Open every page once and check every internal link; return the record + summary."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
     pages = site_pages(site_root)
     started = time.perf_counter()
     context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(script=AXE_SCRIPT)
     blocked = block_external(context)
     page = context.new_page()
     page.set_default_timeout(NAV_TIMEOUT_MS)
@@ -224,6 +262,8 @@ def walk(browser, base_url, site_root):
     page.on("response", on_response)
 
     probes: dict[str, dict] = {}
+    a11y: dict[str, list[str]] = defaultdict(list)
+    axe_seconds = 0.0
     for path in pages:
         current["path"] = path
         try:
@@ -233,6 +273,14 @@ def walk(browser, base_url, site_root):
                     f"navigation status {response.status if response else 'none'}"
                 )
             probes[path] = page.evaluate(PAGE_PROBE)
+            axe_started = time.perf_counter()
+            for mode, options in (("light", AXE_LIGHT), ("dark", AXE_DARK)):
+                if mode == "dark":
+                    page.evaluate(DARK_MODE)
+                for v in page.evaluate(AXE_RUN, [options, list(AXE_IMPACTS)]):
+                    a11y[path].append(f"{mode}: {v['id']} ({v['help']}) on {v['count']} "
+                                      f"element(s), e.g. {v['targets']}")
+            axe_seconds += time.perf_counter() - axe_started
         except Exception as exc:  # a timeout or crash is a finding for this page, go on
             load_problems[path].append(f"could not load/probe: {exc}")
     current["path"] = "(after the last page)"
@@ -318,6 +366,9 @@ def walk(browser, base_url, site_root):
         "fragments_checked": len(fragment_sources),
         "missing_fragments": sum(map(len, missing_fragments.values())),
         "external_links_not_followed": external_links,
+        "axe_serious_or_critical": sum(map(len, a11y.values())),
+        "axe_pages_with_violations": len(a11y),
+        "axe_seconds": round(axe_seconds, 1),
         "browser_seconds": round(browser_seconds, 1),
         "link_check_seconds": round(link_seconds, 1),
         "seconds": round(time.perf_counter() - started, 1),
@@ -337,6 +388,7 @@ def walk(browser, base_url, site_root):
         "broken_links": dict(broken_links),
         "missing_fragments": dict(missing_fragments),
         "link_sources": link_sources,
+        "a11y": dict(a11y),
     }
 
 
@@ -399,9 +451,19 @@ def test_walk_stays_within_time_budget(walk):
     summary = walk["summary"]
     print(f"\n[browser walk summary] {json.dumps(summary, indent=2)}")
     assert SUMMARY_PATH.is_file()
-    assert summary["seconds"] <= TIME_BUDGET_SECONDS, (
-        f"the walk over {summary['pages']} pages took {summary['seconds']} s "
+    # axe-core's time is the accessibility audit's, reported on its own (axe_seconds).
+    walked = summary["seconds"] - summary["axe_seconds"]
+    assert walked <= TIME_BUDGET_SECONDS, (
+        f"the walk over {summary['pages']} pages took {walked:.1f} s without axe-core "
         f"(budget {TIME_BUDGET_SECONDS} s): {json.dumps(summary)}"
+    )
+
+
+def test_no_serious_accessibility_violations(walk):
+    """axe-core finds no serious or critical violation, in light or dark mode, on any page."""
+    assert walk["summary"]["pages_loaded"] > 0
+    assert not walk["a11y"], report(
+        "Serious/critical axe-core violations", walk["a11y"], walk["summary"]
     )
 
 
@@ -537,7 +599,7 @@ def test_language_switcher_keeps_page_and_anchor(new_context, site_root):
     for path in (counterpart(start), start):  # en -> ko, then back ko -> en
         lang = path.split("/", 1)[0]
         with page.expect_navigation(wait_until="load", timeout=NAV_TIMEOUT_MS):
-            page.click("#dlref-lang-link")
+            page.click(".bd-header a.dlref-lang-link")
         parts = urlsplit(page.url)
         assert parts.path == "/" + path.split("#")[0], f"switcher went to {page.url}"
         assert parts.fragment == anchor, f"switcher lost the #{anchor} anchor: {page.url}"

@@ -1,0 +1,148 @@
+"""Keyboard users and phone-sized screens: the language switcher, search and sidebar toggles.
+
+Everything here is done the way a reader does it: with Tab / Enter / Space presses (no
+clicks, no focus() calls) on a desktop-sized page, and with taps on a phone-sized one, where
+the header's switcher is hidden and its second copy lives in the sidebar drawer.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from .support import block_external
+
+pytestmark = pytest.mark.browser
+
+FLOW_PAGE = "concepts/activation-functions.html"
+GALLERY_INDEX = "auto_examples/index.html"  # its sidebar has entries with children
+PHONE = {"width": 390, "height": 844}
+MAX_TABS = 120
+NAV_TIMEOUT_MS = 20_000
+SEARCH_DONE = (
+    "() => typeof Search !== 'undefined' && Search._pulse_status === -1"
+    " && document.querySelector('#search-results h2') !== null"
+)
+
+
+def other(lang: str) -> str:
+    return "ko" if lang == "en" else "en"
+
+
+def second_section_id(page) -> str:
+    ids = page.eval_on_selector_all("article section[id]", "s => s.map(x => x.id)")
+    assert ids, f"{page.url} has no section with an id"
+    return ids[1] if len(ids) > 1 else ids[0]
+
+
+def tab_to(page, selector: str) -> int:
+    """Press Tab until the focused element matches ``selector``; return the number of presses."""
+    for presses in range(1, MAX_TABS + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement?.matches(s) ?? false", selector):
+            return presses
+    raise AssertionError(f"{selector} was not reached with {MAX_TABS} Tab presses on {page.url}")
+
+
+@pytest.fixture
+def context_of(browser, base_url):
+    contexts = []
+
+    def make(**kwargs):
+        context = browser.new_context(base_url=base_url, **kwargs)
+        contexts.append(context)
+        return context, block_external(context)
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_language_switcher_by_keyboard_keeps_the_anchor(context_of, lang):
+    context, blocked = context_of(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(NAV_TIMEOUT_MS)
+    page.goto(f"{lang}/{FLOW_PAGE}", wait_until="load")
+    anchor = second_section_id(page)
+    page.goto(f"{lang}/{FLOW_PAGE}#{anchor}", wait_until="load")
+    page.evaluate("window.scrollTo(0, 0)")  # Tab from the top of the page, as after a load
+    tab_to(page, "a.dlref-lang-link")
+    with page.expect_navigation(wait_until="load"):
+        page.keyboard.press("Enter")
+    parts = urlsplit(page.url)
+    assert parts.path == f"/{other(lang)}/{FLOW_PAGE}", page.url
+    assert parts.fragment == anchor, f"the switcher lost #{anchor}: {page.url}"
+    assert page.evaluate("document.documentElement.lang") == other(lang)
+    assert not blocked, blocked
+
+
+def test_search_by_keyboard(context_of, site_root):
+    context, blocked = context_of(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(NAV_TIMEOUT_MS)
+    page.goto(f"en/{FLOW_PAGE}", wait_until="load")
+    tab_to(page, ".bd-header .search-button__button")
+    page.keyboard.press("Enter")
+    search_field = "#pst-search-dialog input[name=q]"
+    page.wait_for_function(f"() => document.activeElement?.matches('{search_field}')")
+    page.keyboard.type("ReLU")
+    with page.expect_navigation(wait_until="load"):
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path == "/en/search.html", page.url
+    page.wait_for_function(SEARCH_DONE, timeout=NAV_TIMEOUT_MS)
+    hrefs = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")
+    assert any(urlsplit(h).path == f"/en/{FLOW_PAGE}" for h in hrefs), hrefs
+    assert not blocked, blocked
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_sidebar_toggles_by_keyboard(context_of, lang):
+    context, blocked = context_of(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(NAV_TIMEOUT_MS)
+    page.goto(f"{lang}/{GALLERY_INDEX}", wait_until="load")
+    toggles = page.locator("#pst-primary-sidebar details > summary")
+    assert toggles.count() > 0, f"no expandable entry in the sidebar of {lang}/{GALLERY_INDEX}"
+    tab_to(page, "#pst-primary-sidebar details > summary")
+    state = page.evaluate(
+        "() => { const s = document.activeElement; return {"
+        " label: s.getAttribute('aria-label'), open: s.parentElement.open }; }"
+    )
+    assert state["label"], "the focused sidebar toggle has no accessible name"
+    for key in ("Enter", "Space"):  # each toggles the entry open or shut
+        page.keyboard.press(key)
+        now = page.evaluate("() => document.activeElement.parentElement.open")
+        assert now != state["open"], f"{key} did not toggle the sidebar entry {state['label']!r}"
+        state["open"] = now
+    assert not blocked, blocked
+
+
+def test_switcher_ids_are_unique_and_both_copies_keep_the_anchor(context_of):
+    """On a phone the header switcher is hidden; the sidebar's copy must behave the same."""
+    context, blocked = context_of(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(NAV_TIMEOUT_MS)
+    page.goto(f"en/{FLOW_PAGE}", wait_until="load")
+    anchor = second_section_id(page)
+    ids = page.eval_on_selector_all("a.dlref-lang-link", "links => links.map(a => a.id)")
+    assert len(ids) == 2 and len(set(ids)) == 2, f"switcher ids: {ids}"
+    all_ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
+    duplicates = sorted({i for i in all_ids if all_ids.count(i) > 1})
+    assert not duplicates, f"duplicate ids on en/{FLOW_PAGE}: {duplicates}"
+
+    path = f"en/{FLOW_PAGE}#{anchor}"
+    for lang in ("ko", "en"):
+        page.goto(path, wait_until="load")
+        assert not page.locator(".bd-header a.dlref-lang-link").is_visible()
+        page.locator("button.primary-toggle").tap()
+        switcher = page.locator("#pst-primary-sidebar-modal a.dlref-lang-link")
+        switcher.wait_for(state="visible")
+        with page.expect_navigation(wait_until="load"):
+            switcher.tap()
+        parts = urlsplit(page.url)
+        assert parts.path == f"/{lang}/{FLOW_PAGE}", page.url
+        assert parts.fragment == anchor, f"the sidebar's switcher lost #{anchor}: {page.url}"
+        path = f"{lang}/{FLOW_PAGE}#{anchor}"
+    assert not blocked, blocked
