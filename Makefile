@@ -47,6 +47,7 @@ test: $(STAMP) $(NODE_STAMP)
 # Markers (pyproject.toml): "slow" builds the site or trains a model, "browser" drives Chromium.
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not slow and not browser"
+
 # The regression matrix (regress/versions.toml): one environment per TensorFlow minor, reused.
 regress:
 	@$(PYTHON) regress/run.py $(TF)

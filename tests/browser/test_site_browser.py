@@ -33,7 +33,6 @@ LANGS = ("en", "ko")
 SKIP_DIRS = {"_static", "_sources", "_images", "_downloads"}  # no site pages live there
 FLOW_PAGE = "concepts/activation-functions.html"  # the search / screenshot / switcher target
 SEARCH_TERM = "ReLU"
-TIME_BUDGET_SECONDS = 120
 SUMMARY_PATH = OUTPUT / "browser-summary.json"
 SCREENSHOTS = OUTPUT / "screenshots"
 NAV_TIMEOUT_MS = 20_000
@@ -444,18 +443,6 @@ def test_internal_links_resolve(walk):
 def test_link_fragments_exist_in_target_pages(walk):
     assert not walk["missing_fragments"], report(
         "Links to a missing #anchor", walk["missing_fragments"], walk["summary"]
-    )
-
-
-def test_walk_stays_within_time_budget(walk):
-    summary = walk["summary"]
-    print(f"\n[browser walk summary] {json.dumps(summary, indent=2)}")
-    assert SUMMARY_PATH.is_file()
-    # axe-core's time is the accessibility audit's, reported on its own (axe_seconds).
-    walked = summary["seconds"] - summary["axe_seconds"]
-    assert walked <= TIME_BUDGET_SECONDS, (
-        f"the walk over {summary['pages']} pages took {walked:.1f} s without axe-core "
-        f"(budget {TIME_BUDGET_SECONDS} s): {json.dumps(summary)}"
     )
 
 
