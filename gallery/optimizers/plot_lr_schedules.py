@@ -17,8 +17,8 @@ constant rate with decayed ones on the digits MLP.
 # ``ExponentialDecay`` multiplies the rate by ``decay_rate`` every ``decay_steps``
 # steps; ``CosineDecay`` with ``warmup_steps`` first rises linearly from
 # ``initial_learning_rate`` to ``warmup_target`` and then follows half a cosine down to
-# ``alpha`` times that. ``ReduceLROnPlateau`` is a callback, not a schedule: it divides
-# the rate by 1/``factor`` when the validation loss stops improving.
+# ``alpha`` times that. ``ReduceLROnPlateau`` is a callback, not a schedule: it
+# multiplies the rate by ``factor`` when the validation loss stops improving.
 
 import os
 
@@ -110,8 +110,8 @@ for color, (name, lr) in zip(PALETTE, curves.items(), strict=False):
     ax_lr.plot(steps / steps_per_epoch, lr, color=color, lw=2.5, label=name)
 ax_lr.plot(np.arange(epochs), schedule_runs["reduce on plateau"]["learning_rate"],
            color=PALETTE[3], lw=2.5, drawstyle="steps-post", label="reduce on plateau")
-ax_lr.set(xlabel="epoch", ylabel="learning rate", title="schedules")
-ax_lr.legend(fontsize=9)
+ax_lr.set(xlabel="epoch", ylabel="learning rate", title="schedules", ylim=(0, 0.16))
+ax_lr.legend(fontsize=9, ncol=2, loc="upper right")
 epoch_axis = np.arange(1, epochs + 1)
 for color, (lr, h) in zip(PALETTE, rate_runs.items(), strict=False):
     ax_rate.plot(epoch_axis, h["loss"], color=color, lw=2.5, label=f"rate {lr:g}")

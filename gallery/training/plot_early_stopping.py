@@ -146,12 +146,13 @@ fig.tight_layout()
 # %%
 # Reading the figures
 # -------------------
-# The small network's two curves stay high and close together: more epochs would not
-# help, it needs more capacity. The large network's curves separate: its training loss
-# falls towards zero, its validation loss reaches a minimum after a few epochs and
-# then climbs as it memorises the wrong labels. Early stopping picks that minimum from
-# the validation set alone and gives lower test loss than the full run. The last figure
-# shows the gap between training and test accuracy closing as the data grows: the
-# same network that overfits 50 images generalises well from a thousand.
+# The small network's two curves stay high and close together: it does not even fit its
+# training data, and it needs more capacity, not a penalty. The large network's curves
+# separate: its training loss falls towards zero, its validation loss reaches a minimum
+# after a few epochs and then climbs as it memorises the wrong labels. Early stopping
+# picks that minimum from the validation set alone and gives lower test loss than the
+# full run. The last figure shows the gap between training and test accuracy closing as
+# the data grows: the same network that overfits 50 images generalises well from a
+# thousand.
 
 # sphinx_gallery_thumbnail_number = 1
