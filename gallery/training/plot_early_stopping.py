@@ -119,7 +119,7 @@ fig.tight_layout()
 # --------------------------------------
 # The same large network (with clean labels now) trained on growing subsets of the
 # 1047 images not used for validation, for a fixed number of 200 weight updates each, and
-# evaluated on the test set.
+# evaluated on the validation set.
 
 x_rest = np.concatenate([x_pool[:n_train], x_pool[n_train + n_val:]])
 y_rest = np.concatenate([y_pool[:n_train], y_pool[n_train + n_val:]])
@@ -130,14 +130,15 @@ for n in sizes:
     data = batches(x_rest[:n], y_rest[:n]).repeat()
     net.fit(data, epochs=1, steps_per_epoch=200, verbose=0)
     train_acc = net.evaluate(x_rest[:n], y_rest[:n], verbose=0)[1]
-    test_acc = net.evaluate(x_test, y_test, verbose=0)[1]
-    curve.append((train_acc, test_acc))
-    print(f"{n:5d} training images: train accuracy {train_acc:.3f}, test accuracy {test_acc:.3f}")
+    val_acc = net.evaluate(x_val, y_val, verbose=0)[1]
+    curve.append((train_acc, val_acc))
+    print(f"{n:5d} training images: train accuracy {train_acc:.3f}, "
+          f"validation accuracy {val_acc:.3f}")
 
 fig, ax = plt.subplots(figsize=(6.4, 4.2))
-train_accs, test_accs = np.array(curve).T
+train_accs, val_accs = np.array(curve).T
 ax.plot(sizes, train_accs, color=PALETTE[0], lw=2.5, marker="o", label="training")
-ax.plot(sizes, test_accs, color=PALETTE[1], lw=2.5, ls="--", marker="o", label="test")
+ax.plot(sizes, val_accs, color=PALETTE[1], lw=2.5, ls="--", marker="o", label="validation")
 ax.set(xscale="log", xlabel="training images", ylabel="accuracy", ylim=(0.5, 1.02))
 ax.legend(fontsize=11, loc="lower right")
 ax.set_title(bilingual_title("Accuracy vs data size", "데이터 크기와 정확도"))
@@ -151,8 +152,8 @@ fig.tight_layout()
 # separate: its training loss falls towards zero, its validation loss reaches a minimum
 # after a few epochs and then climbs as it memorises the wrong labels. Early stopping
 # picks that minimum from the validation set alone and gives lower test loss than the
-# full run. The last figure shows the gap between training and test accuracy closing as
-# the data grows: the same network that overfits 50 images generalises well from a
+# full run. The last figure shows the gap between training and validation accuracy closing
+# as the data grows: the same network that overfits 50 images generalises well from a
 # thousand.
 
 # sphinx_gallery_thumbnail_number = 1
