@@ -76,6 +76,57 @@ def _keras_optimizer(value: Any) -> Any:
     )
 
 
+def _check_initializer(value: Any) -> Any:
+    # Only the type here; the name is checked by Keras itself once it is imported.
+    if isinstance(value, str) or callable(value):
+        return value
+    raise TypeError(
+        "kernel_initializer must be a Keras initializer name such as 'he_normal' or a "
+        f"keras.initializers.Initializer; got {type(value).__name__} {value!r}."
+    )
+
+
+def _check_learning_rate(value: Any) -> Any:
+    if value is None or isinstance(value, (int, float, np.integer, np.floating)):
+        return None if value is None else check_number(
+            "learning_rate", value, low=0.0, low_inclusive=False)
+    if callable(value):  # a keras.optimizers.schedules.LearningRateSchedule (checked later)
+        return value
+    raise TypeError(
+        "learning_rate must be None, a positive number or a "
+        "keras.optimizers.schedules.LearningRateSchedule; got "
+        f"{type(value).__name__} {value!r}."
+    )
+
+
+def _optimizer_with(value: Any, learning_rate: Any, weight_decay: float | None) -> Any:
+    """Return the Keras optimizer for ``value`` with ``learning_rate``/``weight_decay`` set."""
+    keras = import_keras("build_mlp")
+    if learning_rate is not None and not isinstance(learning_rate, float) and not isinstance(
+        learning_rate, keras.optimizers.schedules.LearningRateSchedule
+    ):
+        raise TypeError(
+            "learning_rate must be None, a positive number or a "
+            "keras.optimizers.schedules.LearningRateSchedule; got "
+            f"{type(learning_rate).__name__} {learning_rate!r}."
+        )
+    opt = _keras_optimizer(value)
+    if learning_rate is None and weight_decay is None:
+        return opt
+    if not isinstance(value, str):
+        # Two places to set one number would be ambiguous: the optimizer object wins.
+        raise ValueError(
+            "learning_rate and weight_decay apply only when optimizer is a name such as "
+            f"'adam'; got optimizer={value!r}. Set them on the optimizer object instead."
+        )
+    options: dict[str, Any] = {}
+    if learning_rate is not None:
+        options["learning_rate"] = learning_rate
+    if weight_decay is not None:
+        options["weight_decay"] = weight_decay
+    return type(keras.optimizers.get(opt))(**options)
+
+
 def _check_seed(seed: Any) -> int | None:
     if seed is None:
         return None
@@ -99,8 +150,13 @@ def build_mlp(
     loss: str | Any | None = None,
     metrics: list[Any] | None = None,
     seed: int | None = None,
+    *,
+    kernel_initializer: str | Any = "glorot_uniform",
+    l2: float = 0.0,
+    learning_rate: float | Any | None = None,
+    weight_decay: float | None = None,
 ) -> keras.Sequential:
-    """Build and compile a multilayer perceptron (``keras.Sequential``) for a task.
+    r"""Build and compile a multilayer perceptron (``keras.Sequential``) for a task.
 
     The model is ``keras.Input(shape=input_shape)``, then ``Flatten`` if the input
     has more than one axis, then for each entry of ``hidden_units`` a ``Dense``
@@ -145,6 +201,20 @@ def build_mlp(
     seed : int, optional
         If given, ``keras.utils.set_random_seed(seed)`` is called before building,
         which makes the initial weights (and later training) reproducible.
+    kernel_initializer : str or keras.initializers.Initializer, default "glorot_uniform"
+        How every ``Dense`` kernel is initialised (any Keras initializer name, e.g.
+        ``"he_normal"`` for ReLU networks); biases start at zero.
+    l2 : float, default 0.0
+        L2 penalty factor :math:`\lambda \ge 0`: each ``Dense`` kernel gets
+        ``kernel_regularizer=keras.regularizers.L2(l2)``, which adds
+        :math:`\lambda \sum w^2` to the loss.  0 adds no regulariser.
+    learning_rate : float or keras.optimizers.schedules.LearningRateSchedule, optional
+        Learning rate (or schedule) of the optimizer named by ``optimizer``; None keeps
+        that optimizer's default.
+    weight_decay : float, optional
+        Decoupled weight decay of the optimizer named by ``optimizer`` (Keras 3
+        optimizers subtract ``learning_rate * weight_decay * w`` at each step); None
+        keeps its default (0 for all but ``"adamw"``, which uses 0.004).
 
     Returns
     -------
@@ -159,6 +229,13 @@ def build_mlp(
         suggested -- or ``num_outputs`` does not fit ``task``.
     TypeError
         If an argument has the wrong type.
+
+    Notes
+    -----
+    Class weights are not part of the model: they are a keyword of training,
+    ``model.fit(x, y, class_weight={0: 1.0, 1: 9.0})``, which multiplies each
+    sample's loss by the weight of its class.  :func:`dlref.evaluation.balanced_class_weight`
+    computes the usual "balanced" weights.
 
     See Also
     --------
@@ -184,6 +261,17 @@ def build_mlp(
     Traceback (most recent call last):
     ...
     ValueError: dropout must be in [0, 1); got 1.0.
+
+    Initialiser, L2 penalty, learning rate and weight decay:
+
+    >>> model = build_mlp((4,), hidden_units=(8,), kernel_initializer="he_normal", l2=1e-4,
+    ...                   optimizer="sgd", learning_rate=0.05, weight_decay=1e-3)
+    >>> type(model.get_layer("hidden_1").kernel_initializer).__name__
+    'HeNormal'
+    >>> model.get_layer("hidden_1").kernel_regularizer.get_config()
+    {'l2': 0.0001}
+    >>> float(model.optimizer.learning_rate), model.optimizer.weight_decay
+    (0.05, 0.001)
     """
     # Validate everything before importing TensorFlow: errors stay fast and readable.
     shape = _check_shape("input_shape", input_shape)
@@ -214,6 +302,11 @@ def build_mlp(
             f"{type(metrics).__name__} {metrics!r}."
         )
     seed = _check_seed(seed)
+    init = _check_initializer(kernel_initializer)
+    l2 = check_number("l2", l2, low=0.0)
+    learning_rate = _check_learning_rate(learning_rate)
+    if weight_decay is not None:
+        weight_decay = check_number("weight_decay", weight_decay, low=0.0)
     if loss is None:
         loss = setup.loss
     if metrics is None:
@@ -222,17 +315,28 @@ def build_mlp(
     keras = import_keras("build_mlp")
     if isinstance(act, str):
         act = check_keras_name("activation", act, "activations", "build_mlp")
-    opt = _keras_optimizer(optimizer)
+    if isinstance(init, str):
+        try:  # Keras also takes class names such as "HeNormal", which lower-casing breaks
+            keras.initializers.get(init.strip())
+            init = init.strip()
+        except ValueError:
+            init = check_keras_name("kernel_initializer", init, "initializers", "build_mlp")
+    opt = _optimizer_with(optimizer, learning_rate, weight_decay)
     if seed is not None:
         keras.utils.set_random_seed(seed)
+    dense = {"kernel_initializer": init}
+    if l2 > 0:
+        dense["kernel_regularizer"] = keras.regularizers.L2(l2)
     layers: list[Any] = [keras.Input(shape=shape)]
     if len(shape) > 1:
         layers.append(keras.layers.Flatten(name="flatten"))
     for i, n in enumerate(units, start=1):
-        layers.append(keras.layers.Dense(n, activation=act, name=f"hidden_{i}"))
+        layers.append(keras.layers.Dense(n, activation=act, name=f"hidden_{i}", **dense))
         if rate > 0:
             layers.append(keras.layers.Dropout(rate, name=f"dropout_{i}"))
-    layers.append(keras.layers.Dense(n_out, activation=setup.output_activation, name="output"))
+    layers.append(
+        keras.layers.Dense(n_out, activation=setup.output_activation, name="output", **dense)
+    )
     model = keras.Sequential(layers, name="mlp")
     model.compile(optimizer=opt, loss=loss, metrics=list(metrics))
     return model

@@ -262,6 +262,13 @@ SITE_QUERIES = [
     ("ReLU", {"concepts/activation-functions.html"}),
     ("Adam", {"concepts/optimizers.html"}),
     ("softmax", {"concepts/sigmoid-vs-softmax.html"}),
+    # The training-in-practice pages (#14), by their Korean terms.
+    ("조기 종료", {"concepts/overfitting-and-regularisation.html"}),
+    ("과소적합", {"concepts/overfitting-and-regularisation.html"}),
+    ("가중치 감쇠", {"concepts/overfitting-and-regularisation.html"}),
+    ("가중치 초기화", {"concepts/weight-initialisation.html"}),
+    ("학습률 스케줄", {"concepts/learning-rate-schedules.html"}),
+    ("클래스 불균형", {"concepts/class-imbalance.html"}),
 ]
 SITE_FIRST = [
     ("활성화 함수", "concepts/activation-functions.html"),

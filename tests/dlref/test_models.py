@@ -253,10 +253,113 @@ def test_names_are_checked_by_the_installed_keras():
 
 
 # ---------------------------------------------------------------------------------------
+# Initialiser, L2, learning rate (or schedule) and weight decay: the same model as Keras'.
+
+
+@pytest.mark.parametrize("name, cls", [("he_normal", "HeNormal"),
+                                       ("GlorotUniform", "GlorotUniform"),
+                                       ("lecun_normal", "LecunNormal")])
+def test_build_mlp_kernel_initializer_matches_keras(name, cls):
+    model = build_mlp((6,), hidden_units=(400, 400), dropout=0.0, kernel_initializer=name,
+                      seed=0)
+    for layer in ("hidden_1", "hidden_2", "output"):
+        assert type(model.get_layer(layer).kernel_initializer).__name__ == cls
+    # The drawn weights have the variance the initialiser promises (fan_in = 400).
+    w = model.get_layer("hidden_2").kernel.numpy()
+    expected = {"HeNormal": 2 / 400, "GlorotUniform": 2 / 800, "LecunNormal": 1 / 400}[cls]
+    assert w.var() == pytest.approx(expected, rel=0.05)
+
+
+def test_build_mlp_l2_adds_the_keras_penalty_to_the_loss():
+    model = build_mlp((5,), hidden_units=(7,), dropout=0.0, l2=0.01, seed=0)
+    kernels = [model.get_layer(n).kernel.numpy() for n in ("hidden_1", "output")]
+    penalty = sum(float(keras.ops.convert_to_numpy(v)) for v in model.losses)
+    assert penalty == pytest.approx(0.01 * sum(np.sum(k**2) for k in kernels), rel=1e-5)
+    assert build_mlp((5,), hidden_units=(7,), l2=0.0).losses == []
+
+
+def test_build_mlp_learning_rate_and_weight_decay_reach_the_keras_optimizer():
+    model = build_mlp((3,), optimizer="sgd", learning_rate=0.2, weight_decay=0.01)
+    assert isinstance(model.optimizer, keras.optimizers.SGD)
+    assert float(model.optimizer.learning_rate) == pytest.approx(0.2)
+    assert model.optimizer.weight_decay == 0.01
+    schedule = keras.optimizers.schedules.ExponentialDecay(0.1, decay_steps=10, decay_rate=0.5)
+    model = build_mlp((3,), optimizer="adam", learning_rate=schedule)
+    assert model.optimizer._learning_rate is schedule
+    assert isinstance(build_mlp((3,), optimizer="adamw").optimizer, keras.optimizers.AdamW)
+    assert build_mlp((3,), optimizer="adamw").optimizer.weight_decay == 0.004  # Keras default
+
+
+def test_one_sgd_step_l2_versus_weight_decay_closed_form():
+    # Zero data gradient (x = 0, no bias effect on the kernel), so only the penalty acts.
+    lr, lam = 0.1, 0.05
+    x, y = np.zeros((4, 2), "float32"), np.zeros((4, 1), "float32")
+    for kwargs, factor in (({"l2": lam}, 1 - 2 * lr * lam),
+                           ({"weight_decay": lam}, 1 - lr * lam)):
+        model = build_mlp((2,), hidden_units=(), task="regression", num_outputs=1,
+                          optimizer="sgd", learning_rate=lr, seed=0, **kwargs)
+        w0 = model.get_layer("output").kernel.numpy().copy()
+        model.train_on_batch(x, y)
+        np.testing.assert_allclose(model.get_layer("output").kernel.numpy(), factor * w0,
+                                   rtol=1e-6)
+
+
+def test_class_weight_is_a_fit_keyword_that_scales_the_loss():
+    model = build_mlp((2,), hidden_units=(), task="binary", optimizer="sgd",
+                      learning_rate=1e-9, seed=0)
+    x = np.array([[1.0, 0.0], [0.0, 1.0]], "float32")
+    y = np.array([0, 1])
+    plain = model.fit(x, y, epochs=1, batch_size=2, verbose=0).history["loss"][0]
+    weighted = model.fit(x, y, epochs=1, batch_size=2, verbose=0,
+                         class_weight={0: 1.0, 1: 3.0}).history["loss"][0]
+    p = model.predict(x, verbose=0).ravel()
+    per_sample = -np.log(np.array([1 - p[0], p[1]]))
+    assert plain == pytest.approx(per_sample.mean(), rel=1e-4)
+    assert weighted == pytest.approx((per_sample * [1, 3]).mean(), rel=1e-4)
+
+
+# ---------------------------------------------------------------------------------------
 # Bad input: each call fails with a message that names the argument and what was given.
 
 BAD_INPUT = [
     # -- models ---------------------------------------------------------------
+    (
+        partial(build_mlp, (4,), kernel_initializer="he_normall"),
+        ValueError,
+        r"kernel_initializer='he_normall' is not a Keras initializer name.*"
+        r"Did you mean 'he_normal'\?",
+    ),
+    (
+        partial(build_mlp, (4,), kernel_initializer=0.1),
+        TypeError,
+        r"kernel_initializer must be a Keras initializer name .*; got float 0\.1",
+    ),
+    (partial(build_mlp, (4,), l2=-0.1), ValueError, r"l2 must be in \[0, inf\); got -0\.1"),
+    (
+        partial(build_mlp, (4,), weight_decay="0.1"),
+        TypeError,
+        r"weight_decay must be a real number; got str '0\.1'",
+    ),
+    (
+        partial(build_mlp, (4,), learning_rate=0.0),
+        ValueError,
+        r"learning_rate must be in \(0, inf\); got 0\.0",
+    ),
+    (
+        partial(build_mlp, (4,), learning_rate="fast"),
+        TypeError,
+        r"learning_rate must be None, a positive number or a keras.*; got str 'fast'",
+    ),
+    (
+        partial(build_mlp, (4,), learning_rate=lambda step: 0.1),
+        TypeError,
+        r"learning_rate must be None.*LearningRateSchedule; got function",
+    ),
+    (
+        partial(build_mlp, (4,), optimizer=SGD(), weight_decay=0.1),
+        ValueError,
+        r"learning_rate and weight_decay apply only when optimizer is a name",
+    ),
     (
         partial(build_mlp, (8, 8), dropout=-0.1),
         ValueError,

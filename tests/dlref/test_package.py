@@ -7,8 +7,8 @@ import pytest
 
 import dlref
 
-SUBMODULES = ("activations", "datasets", "diagnostics", "losses", "models", "optimizers",
-              "plotting")
+SUBMODULES = ("activations", "datasets", "diagnostics", "evaluation", "losses", "models",
+              "optimizers", "plotting")
 
 
 def _modules_after(code: str) -> set[str]:
