@@ -75,7 +75,7 @@ val_data = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(450).cache()
 def train(learning_rate, callbacks=()):
     model = build_mlp((64,), hidden_units=(64,), dropout=0.0, optimizer="sgd",
                       learning_rate=learning_rate, seed=0)
-    history = model.fit(data(), epochs=epochs, validation_data=val_data,
+    history = model.fit(data(), epochs=epochs, validation_data=val_data, shuffle=False,
                         callbacks=list(callbacks), verbose=0)
     return history.history
 

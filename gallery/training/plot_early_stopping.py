@@ -128,7 +128,7 @@ curve = []
 for n in sizes:
     net = build_mlp((64,), hidden_units=(512, 512), dropout=0.0, learning_rate=lr, seed=0)
     data = batches(x_rest[:n], y_rest[:n]).repeat()
-    net.fit(data, epochs=1, steps_per_epoch=200, verbose=0)
+    net.fit(data, epochs=1, steps_per_epoch=200, shuffle=False, verbose=0)
     train_acc = net.evaluate(x_rest[:n], y_rest[:n], verbose=0)[1]
     val_acc = net.evaluate(x_val, y_val, verbose=0)[1]
     curve.append((train_acc, val_acc))

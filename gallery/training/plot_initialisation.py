@@ -78,7 +78,7 @@ for name, (activation, initializer) in setups.items():
     model = make(activation, initializer)
     data = (tf.data.Dataset.from_tensor_slices((x_train, y_train)).cache()
             .shuffle(len(x_train), seed=0).batch(64))
-    losses[name] = model.fit(data, epochs=epochs, verbose=0).history["loss"]
+    losses[name] = model.fit(data, epochs=epochs, shuffle=False, verbose=0).history["loss"]
     print(f"{name:>17s}: training loss after {epochs} epochs {losses[name][-1]:.3f}")
 
 fig, (ax_grad, ax_loss) = plt.subplots(1, 2, figsize=(9.5, 4.2))

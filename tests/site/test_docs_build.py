@@ -59,6 +59,20 @@ def test_every_example_executed_once_and_has_its_figure(site):
         assert script.stem + ".ipynb" in html, f"{script.name} offers no notebook download"
 
 
+def test_example_output_holds_no_warning_or_machine_path(site):
+    # A library warning in the printed output carries the path of whoever built the site
+    # (".../site-packages/keras/...") and is noise to a reader copying the example.
+    problems = []
+    for page in sorted((site["out"] / "en" / "auto_examples").glob("*/plot_*.html")):
+        text = page.read_text(encoding="utf-8")
+        for output in re.findall(r'<div class="sphx-glr-script-out[^"]*">(.*?)</pre>', text,
+                                 flags=re.S):
+            for marker in ("Warning:", "site-packages", str(DOCS.parent)):
+                if marker in output:
+                    problems.append(f"{page.name}: {marker!r}")
+    assert not problems, problems
+
+
 def test_korean_build_reuses_the_gallery(site):
     ko_log = site["results"]["ko"]["log"]
     match = re.search(r"successfully executed (\d+) out of (\d+)", ko_log)
