@@ -13,11 +13,20 @@ from functools import partial
 import pytest
 
 
+def _stable_repr(value) -> str:
+    # A function's repr holds its address, which differs between pytest-xdist workers and
+    # makes them collect different test ids; its name is stable.
+    if callable(value) and not isinstance(value, type) and hasattr(value, "__name__"):
+        return value.__name__.replace("<lambda>", "lambda")
+    return repr(value)
+
+
 def _case_id(i: int, case: tuple) -> str:
     func, exc, _ = case
     name = getattr(func, "func", func).__name__.replace("<lambda>", "call")
     if isinstance(func, partial):
-        args = [repr(a) for a in func.args] + [f"{k}={v!r}" for k, v in func.keywords.items()]
+        args = [_stable_repr(a) for a in func.args]
+        args += [f"{k}={_stable_repr(v)}" for k, v in func.keywords.items()]
         name += "(" + ",".join(args) + ")"
     return f"{i:02d}-{exc.__name__}-{name}"
 
