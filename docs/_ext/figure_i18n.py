@@ -343,7 +343,29 @@ def write_template(docs: Path, gallery_dirs, pot_dir: Path, project: str, versio
     return len(template)
 
 
+def forget_examples_without_records(app) -> list[Path]:
+    """Make sphinx-gallery re-run examples whose figures have no text record; return them.
+
+    An example executed before this scraper existed (or by a build that skipped it) is
+    cached by sphinx-gallery's md5 check, so it would never get a record and its figures
+    would stay English on Korean pages.  Dropping its ``.md5`` re-runs it once.
+    """
+    docs = Path(app.srcdir)
+    forgotten = []
+    for gallery in app.config.sphinx_gallery_conf["gallery_dirs"]:
+        for checksum in sorted((docs / gallery).rglob("plot_*.py.md5")):
+            stem = checksum.name[: -len(".py.md5")]
+            pattern = f"sphx_glr_{stem}_[0-9][0-9][0-9].png"
+            images = sorted((checksum.parent / "images").glob(pattern))
+            if any(not image.with_suffix(SIDECAR).is_file() for image in images):
+                checksum.unlink()
+                forgotten.append(checksum)
+    return forgotten
+
+
 def setup(app):
+    # sphinx-gallery generates the gallery at builder-inited with the default priority 500.
+    app.connect("builder-inited", forget_examples_without_records, priority=400)
     app.connect("builder-inited", prepare_language, priority=600)  # after generate_gallery_rst
     app.connect("doctree-read", use_language_images)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -137,7 +137,7 @@ VARIANTS = [  # (query, a page it must find on the Korean site)
     ("그래디언트 소실", "concepts/vanishing-gradients.html"),
     ("옵티마이져", None),  # not on the sheet: no crash, whatever it finds
 ]
-ENGLISH_ON_KOREAN = [("learning rate", "concepts/gradient-descent.html"),
+ENGLISH_ON_KOREAN = [("learning rate", "concepts/learning-rate-schedules.html"),
                      ("activation function", "concepts/activation-functions.html"),
                      ("dropout", "concepts/dropout.html"),
                      ("vanishing gradient", "concepts/vanishing-gradients.html")]

@@ -35,7 +35,7 @@ FLOW_PAGE = "concepts/activation-functions.html"  # the search / screenshot / sw
 SEARCH_TERM = "ReLU"
 SUMMARY_PATH = OUTPUT / "browser-summary.json"
 SCREENSHOTS = OUTPUT / "screenshots"
-NAV_TIMEOUT_MS = 20_000
+NAV_TIMEOUT_MS = 60_000  # a bound, not a budget: two xdist workers share two cores
 RAW_TEX = ("$$", "\\(", "\\)", "\\[", "\\]", "\\begin{")
 PROMPT = re.compile(r"^(>>> |\.\.\. |\$ )")  # conf.py: copybutton_prompt_text
 

@@ -301,3 +301,22 @@ def test_concept_pages_embed_the_korean_variant_of_gallery_figures(site):
         assert [s.replace(".png", ".ko.png") for s in en_srcs] == ko_srcs, en_page.name
         embedded += len(ko_srcs)
     assert embedded >= 25
+
+
+def test_examples_cached_without_figure_records_run_again(tmp_path):
+    # An example cached (md5) before the scraper existed has figures but no text records;
+    # its checksum goes, so sphinx-gallery executes it once more and the records appear.
+    images = tmp_path / "auto_examples" / "training" / "images"
+    images.mkdir(parents=True)
+    recorded = images.parent / "plot_recorded.py.md5"
+    unrecorded = images.parent / "plot_unrecorded.py.md5"
+    for checksum in (recorded, unrecorded):
+        checksum.write_text("0" * 32, encoding="utf-8")
+    (images / "sphx_glr_plot_recorded_001.png").write_bytes(b"png")
+    (images / ("sphx_glr_plot_recorded_001" + figure_i18n.SIDECAR)).write_text("{}")
+    (images / "sphx_glr_plot_unrecorded_001.png").write_bytes(b"png")
+    app = SimpleNamespace(srcdir=str(tmp_path), config=SimpleNamespace(
+        sphinx_gallery_conf={"gallery_dirs": ["auto_examples"]}))
+
+    assert figure_i18n.forget_examples_without_records(app) == [unrecorded]
+    assert recorded.is_file() and not unrecorded.exists()
