@@ -117,6 +117,29 @@ def language_path(image_path: Path, language: str) -> Path:
     return image_path.with_name(f"{image_path.stem}.{language}{image_path.suffix}")
 
 
+def shrink_png(path: Path) -> None:
+    """Re-encode a figure PNG with a 256-colour palette, in place.
+
+    Matplotlib writes 32-bit RGBA; a plot has few distinct colours besides its anti-aliased
+    edges, so an adaptive palette (median cut, no dithering: deterministic) looks the same
+    and weighs about a third, which keeps pages with three figures light on a phone
+    (tests/browser/test_page_weight.py).  Figures with transparency are left alone.
+    """
+    from PIL import Image
+
+    with Image.open(path) as image:
+        image.load()
+    if image.mode == "RGBA":
+        if image.getchannel("A").getextrema() != (255, 255):
+            return
+        image = image.convert("RGB")
+    elif image.mode != "RGB":
+        return
+    palette = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT,
+                             dither=Image.Dither.NONE)
+    palette.save(path, format="PNG", optimize=True)
+
+
 def save_in_language(fig, path: Path, strings: dict[str, str], example: str,
                      savefig_kwargs: dict) -> list[str]:
     """Translate ``fig`` in place and save it to ``path``; return the untranslated messages.
@@ -129,6 +152,7 @@ def save_in_language(fig, path: Path, strings: dict[str, str], example: str,
             missing = figure_text.translate_figure(fig, strings, maths_font=KOREAN_FONT,
                                                    draw=False)  # savefig draws
             fig.savefig(path, **savefig_kwargs)
+            shrink_png(path)
         except ValueError as exc:  # mathtext's missing glyph, made an error by dlref.plotting
             char = _missing_char(str(exc))
             if char is None:
@@ -182,6 +206,8 @@ def bilingual_scraper(block, block_vars, gallery_conf, **kwargs):
     savefig_kwargs = [_savefig_kwargs(fig) for fig in figures]
     rst = matplotlib_scraper(block, block_vars, gallery_conf, **kwargs)  # closes them
     paths = [Path(p) for p in iterator.paths[first:first + len(figures)]]
+    for path in paths:
+        shrink_png(path)
     docs = Path(gallery_conf["src_dir"])
     example = Path(block_vars["src_file"]).name
     settings = {"bbox_inches": matplotlib.rcParams["savefig.bbox"],

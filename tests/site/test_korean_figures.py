@@ -320,3 +320,38 @@ def test_examples_cached_without_figure_records_run_again(tmp_path):
 
     assert figure_i18n.forget_examples_without_records(app) == [unrecorded]
     assert recorded.is_file() and not unrecorded.exists()
+
+
+def test_figure_pngs_are_shrunk_to_a_palette_that_looks_the_same(tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot(np.linspace(0, 1, 50) ** 2, label="loss")
+    ax.imshow(np.random.default_rng(0).random((8, 8)), extent=(0, 1, 0, 1), cmap="Blues")
+    ax.legend()
+    path = tmp_path / "figure.png"
+    fig.savefig(path)
+    plt.close(fig)
+    before_bytes = path.stat().st_size
+    before = np.asarray(Image.open(path).convert("RGB"), dtype=float)
+
+    figure_i18n.shrink_png(path)
+
+    after_image = Image.open(path)
+    assert after_image.mode == "P"
+    assert path.stat().st_size < before_bytes * 0.7
+    after = np.asarray(after_image.convert("RGB"), dtype=float)
+    assert after.shape == before.shape
+    assert np.abs(after - before).mean() < 1.0  # out of 255: no visible change
+
+
+def test_transparent_figure_pngs_are_left_alone(tmp_path):
+    fig, ax = plt.subplots(figsize=(2, 2))
+    ax.plot([0, 1])
+    path = tmp_path / "transparent.png"
+    fig.savefig(path, transparent=True)
+    plt.close(fig)
+    original = path.read_bytes()
+    figure_i18n.shrink_png(path)
+    assert path.read_bytes() == original
