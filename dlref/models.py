@@ -270,7 +270,7 @@ def build_mlp(
     'HeNormal'
     >>> model.get_layer("hidden_1").kernel_regularizer.get_config()
     {'l2': 0.0001}
-    >>> float(model.optimizer.learning_rate), model.optimizer.weight_decay
+    >>> float(model.optimizer.learning_rate.numpy()), model.optimizer.weight_decay
     (0.05, 0.001)
     """
     # Validate everything before importing TensorFlow: errors stay fast and readable.

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser.support import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -68,6 +67,10 @@ def browser():
     Defined here rather than in tests/browser/ so that every test that needs a real browser
     shares it: Playwright's sync API allows one running instance per thread.
     """
+    # Imported here, not at the top: the regression suite (regress/run.py) loads this
+    # conftest in importlib mode, where tests/browser is not importable.
+    from browser.support import CHROMIUM, CHROMIUM_ARGS
+
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} not found: the browser tests need Debian's Chromium. "

@@ -281,7 +281,7 @@ def test_build_mlp_l2_adds_the_keras_penalty_to_the_loss():
 def test_build_mlp_learning_rate_and_weight_decay_reach_the_keras_optimizer():
     model = build_mlp((3,), optimizer="sgd", learning_rate=0.2, weight_decay=0.01)
     assert isinstance(model.optimizer, keras.optimizers.SGD)
-    assert float(model.optimizer.learning_rate) == pytest.approx(0.2)
+    assert float(model.optimizer.learning_rate.numpy()) == pytest.approx(0.2)
     assert model.optimizer.weight_decay == 0.01
     schedule = keras.optimizers.schedules.ExponentialDecay(0.1, decay_steps=10, decay_rate=0.5)
     model = build_mlp((3,), optimizer="adam", learning_rate=schedule)
