@@ -95,7 +95,7 @@ sphinx_gallery_conf = {
     "reference_url": {"dlref": None},
     "remove_config_comments": True,
     # Each example applies dlref's style itself (use_style()) after this reset.
-    "reset_modules": ("matplotlib",),
+    "reset_modules": ("matplotlib", "strict_glyphs.reset_for_example"),
     "subsection_order": [
         "../gallery/activations",
         "../gallery/training",

@@ -32,8 +32,16 @@ def install() -> None:
         mathtext_log.addFilter(MissingGlyphIsAnError())
 
 
+def reset_for_example(gallery_conf, fname) -> None:
+    """sphinx-gallery ``reset_modules`` hook: install the filters before each example.
+
+    With ``parallel`` the examples run in worker processes, which do not inherit the
+    filters that :func:`setup` installs in the Sphinx process.
+    """
+    install()
+
+
 def setup(app):
-    # The gallery runs its examples in the Sphinx process, so a process-wide filter
-    # installed here covers every figure of the build.
+    # Covers examples run in the Sphinx process; reset_for_example covers the workers.
     install()
     return {"parallel_read_safe": True, "parallel_write_safe": True}

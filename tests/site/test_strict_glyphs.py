@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import sys
 import warnings
 from pathlib import Path
 
@@ -59,3 +60,30 @@ def test_install_is_idempotent(strict):
     strict.install()
     mathtext_log = logging.getLogger("matplotlib.mathtext")
     assert sum(isinstance(f, strict.MissingGlyphIsAnError) for f in mathtext_log.filters) == 1
+
+
+def test_gallery_workers_install_the_filters_before_each_example(strict, tmp_path,
+                                                                monkeypatch):
+    # sphinx-gallery's parallel workers are fresh processes: the docs' reset hook, run
+    # before every example, is what makes a missing glyph an error there.
+    from sphinx_gallery.gen_rst import _get_callables
+
+    conf_text = (EXT.parents[1] / "conf.py").read_text(encoding="utf-8")
+    assert '"strict_glyphs.reset_for_example"' in conf_text
+    mathtext_log = logging.getLogger("matplotlib.mathtext")
+    mathtext_log.filters[:] = [f for f in mathtext_log.filters
+                               if not isinstance(f, strict.MissingGlyphIsAnError)]
+    with warnings.catch_warnings():
+        warnings.resetwarnings()
+        monkeypatch.setitem(sys.modules, "strict_glyphs", strict)
+        (hook,) = _get_callables({"reset_modules": ("strict_glyphs.reset_for_example",)},
+                                 "reset_modules")
+        hook({}, "plot_x.py")
+        assert any(isinstance(f, strict.MissingGlyphIsAnError) for f in mathtext_log.filters)
+        use_style()
+        matplotlib.rcParams["font.family"] = ["DejaVu Sans"]
+        fig, ax = plt.subplots()
+        ax.set_title("기울기 소실")
+        with pytest.raises(UserWarning, match="missing from"):
+            fig.savefig(tmp_path / "broken.png")
+        plt.close(fig)
