@@ -68,6 +68,7 @@ lint: $(STAMP)
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) benchmarks/bench_import.py
 	$(PY) benchmarks/bench_build.py
+	$(PY) benchmarks/bench_build.py --serial
 	$(PY) benchmarks/bench_fit.py
 	$(PY) benchmarks/bench_korean_figures.py
 

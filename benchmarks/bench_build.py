@@ -1,11 +1,18 @@
 """Clean build of both languages, then a no-op rebuild: seconds and examples executed.
 
-usage: python benchmarks/bench_build.py [--out DIR] [--twice]
+usage: python benchmarks/bench_build.py [--out DIR] [--twice] [--serial]
 
 The clean build removes the gallery cache (docs/auto_examples) and the output folder
 first, so it measures what a fresh clone pays.  The no-op rebuild runs straight after.
 The ratio compares the clean build's wall time with the examples' own run times summed
-(sphinx-gallery's per-example times from the same build).
+(sphinx-gallery's per-example times from the same build).  The build runs as many
+processes as there are cores, and so do the examples: two examples side by side share the
+cores, so each one's time is longer than it would be alone and their sum is not the
+gallery's serial run time.
+
+--serial builds with one process (DLREF_BUILD_JOBS=1), so the examples run one after
+another with every core available to each, as in a serial sphinx-gallery build: their
+summed times are the gallery's serial run time, the figure the gallery's budget is set in.
 
 --twice runs a second clean build and compares what the examples produced in both (their
 pages with captured output, figures, notebooks; run times and zip archives left out): two
@@ -17,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib.util
+import os
 import re
 import shutil
 import sys
@@ -96,7 +104,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--twice", action="store_true",
                         help="a second clean build, and compare the examples' output")
+    parser.add_argument("--serial", action="store_true",
+                        help="one build process, so the examples run one at a time")
     args = parser.parse_args()
+    if args.serial:
+        os.environ["DLREF_BUILD_JOBS"] = "1"
     build_site = load_build_site()
     out = args.out or Path(tempfile.mkdtemp(prefix="dlref-bench-")) / "html"
     clean(out)
@@ -106,7 +118,10 @@ def main() -> None:
     times = example_times(first["en"]["log"])
     if times:
         summed = sum(t for _, t in times)
-        print(f"gallery: {len(times)} examples, {summed:.1f} s in all")
+        processes = build_site.jobs()
+        how = ("serial run time, one example at a time" if processes == 1 else
+               f"{processes} examples at a time sharing the cores; --serial gives the serial time")
+        print(f"gallery: {len(times)} examples, {summed:.1f} s in all ({how})")
         for name, seconds in sorted(times, key=lambda item: -item[1]):
             print(f"  {name:<36} {seconds:6.2f} s")
         print(f"ratio: clean build {first['total']:.1f} s / examples {summed:.1f} s "
