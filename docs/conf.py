@@ -42,6 +42,7 @@ extensions = [
     "compatibility",  # local: the compatibility table, from regress/results.json
     "figure_i18n",  # local: gallery figures drawn in Korean from the same execution
     "code_i18n",  # local: code comments and printed output in Korean, code unchanged
+    "math_i18n",  # local: translated display maths (MyST turns it into "::" otherwise)
     "ui_i18n",  # local: Korean search placeholder, copy button and gallery cards
     "glossary_order",  # local: the Korean glossary in 가나다 order
     "page_assets",  # local: sphinx-design's and KaTeX's assets only on pages that use them

@@ -63,6 +63,18 @@ def messages():
 
 MATH_OR_CODE = r"\$[^$]*\$|:math:`[^`]*`|``[^`]*``"
 
+# Words set in maths with \text{…} are prose and read in Korean ("확률 p로", "그 밖의 경우",
+# (배치, n_in)); subscript labels and abbreviations are notation and stay as they are.
+MATH_NOTATION = {"in", "out", "max", "total", "global", "nan", "onehot"}
+
+
+def english_words_in_maths(text: str) -> list[str]:
+    words = []
+    for body in re.findall(r"\\text\{([^{}]*)\}", text):
+        words += [w for w in re.findall(r"[A-Za-z]{2,}", body)
+                  if w not in MATH_NOTATION and not w.isupper()]
+    return words
+
 CHECKS = {
     "colon splice (…니다: …): write two sentences or 다음과 같습니다.":
         lambda s: re.findall(r"[다요]: ", s),
@@ -76,6 +88,8 @@ CHECKS = {
         lambda s: re.findall(r"\{term\}`[^`<(]+<[^`>]+>`\([A-Za-z][^)`]*\)", s),
     "particle after a Latin name or number that does not match its Korean reading":
         wrong_particles,
+    "English words in maths text (\\text{with probability} -> \\text{확률 } p\\text{로})":
+        english_words_in_maths,
 }
 
 
@@ -108,6 +122,9 @@ def test_the_style_checks_can_fail():
     assert not link_check("{term}`역전파(backpropagation) <backpropagation>`가")
     assert CHECKS[next(iter(CHECKS))]("두 가지 단점이 있습니다: 출력이")
     assert CHECKS["percent sign after a space (write 10%)"]("10 %씩")
+    assert english_words_in_maths(r"0 & \text{with probability } p") == ["with", "probability"]
+    assert english_words_in_maths(r"$(\text{batch}, n_\text{in})$") == ["batch"]
+    assert not english_words_in_maths(r"$(\text{배치}, n_\text{in})$, \text{MSE}")
 
 
 GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\(([A-Za-z][A-Za-z\-' ]*[A-Za-z](?:, [A-Z]{2,5})?)\)")

@@ -147,3 +147,33 @@ def test_korean_pages_declare_their_language_and_use_korean_ui(site):
         assert korean in page and english not in page, english
     not_found = (site["out"] / "ko" / "404.html").read_text(encoding="utf-8")
     assert "페이지를 찾을 수 없습니다" in not_found
+
+
+def _display_maths(page: Path) -> list[str]:
+    """The TeX of each display formula on a built page (KaTeX keeps it as an annotation)."""
+    main = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("main")
+    return [a.get_text() for a in main.select("div.math annotation[encoding='application/x-tex']")]
+
+
+def test_korean_pages_show_the_translated_display_maths(site):
+    """Each display formula on a Korean page is its catalog translation (math_i18n), or the
+    English TeX where it has none; MyST alone turns a translated formula into "::"."""
+    en_root, ko_root = site["out"] / "en", site["out"] / "ko"
+    translated, wrong = 0, []
+    for en_page in sorted(en_root.rglob("*.html")):
+        rel = en_page.relative_to(en_root)
+        if rel.parts[0].startswith("_") or not (english := _display_maths(en_page)):
+            continue
+        catalog = LOCALE / rel.with_suffix(".po")
+        strings = {}
+        if catalog.is_file():
+            with open(catalog, "rb") as handle:
+                strings = {m.id.strip(): m.string.strip()
+                           for m in read_po(handle) if m.id and m.string}
+        expected = [strings.get(tex.strip(), tex.strip()) for tex in english]
+        translated += sum(e != tex.strip() for e, tex in zip(expected, english, strict=True))
+        korean = [tex.strip() for tex in _display_maths(ko_root / rel)]
+        if korean != expected:
+            wrong.append(f"{rel}: {korean} != {expected}")
+    assert not wrong, "Korean display maths differ from the catalogs:\n" + "\n".join(wrong)
+    assert translated >= 8  # precision/recall, 확률 p로, 그 밖의 경우, 은닉층, (배치, n) …
