@@ -17,7 +17,8 @@
     ".dlref-card[hidden]{display:none}",
     ".dlref-card-terms{margin:0 0 .3rem;font-weight:600}",
     ".dlref-card-en{font-weight:400;color:var(--pst-color-text-muted,#555)}",
-    ".dlref-card-def{margin:0}"
+    ".dlref-card-def{margin:0}",
+    ".dlref-card-def math{font-size:1.05em}"
   ].join("");
 
   var termId = function (link) {
@@ -62,7 +63,8 @@
     terms.append(ko, " · ", en);
     var definition = document.createElement("p");
     definition.className = "dlref-card-def";
-    definition.textContent = entry[2];
+    // The build writes the definition as HTML: escaped text and KaTeX's MathML for formulas.
+    definition.innerHTML = entry[2];
     card.append(terms, definition);
     card.hidden = false;
     var box = link.getBoundingClientRect();

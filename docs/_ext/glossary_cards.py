@@ -4,7 +4,9 @@ and the one-line definition, on every page, offline, in both languages.
 The Korean and English terms come from the term sheet (docs/terms.csv, term_sheet.py); the
 definition is the first sentence of the glossary entry in the page's language, read from the
 glossary's doctree (translated when Sphinx reads it).  The card is drawn by glossary_cards.js,
-written with its data to ``_static/glossary_cards.js``.
+written with its data to ``_static/glossary_cards.js``.  Maths in a definition is rendered by
+KaTeX to MathML only: browsers draw MathML themselves, so a card needs no KaTeX stylesheet
+on pages that have no maths of their own.
 
 Why not sphinx-tippy or sphinx-hoverxref: hoverxref needs Read the Docs' embed API (a server);
 sphinx-tippy loads tippy.js and Popper from a CDN unless both are vendored, writes a tip file
@@ -14,6 +16,7 @@ two terms with a one-line definition.  What we need is about 80 lines of JavaScr
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -23,17 +26,26 @@ from term_sheet import load_terms
 
 GLOSSARY = "glossary"
 JS = "glossary_cards.js"
+# A formula inside the definition text while it is cut to its first sentence: "\ue000<n>\ue001"
+# (private-use characters, so no period of the formula can end the sentence).
+FORMULA = re.compile("\ue000(\\d+)\ue001")
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence of ``text``: up to the first "다." (Korean) or ". " (English).
-
-    Periods inside ``$…$`` math are not sentence ends.
-    """
+    """The first sentence of ``text``: up to the first "다." (Korean) or ". " (English)."""
     text = " ".join(text.split())
-    masked = re.sub(r"\$[^$]*\$", lambda m: "x" * len(m.group(0)), text)
-    match = re.search(r"다\.|\.(?=\s|$)", masked)
+    match = re.search(r"다\.|\.(?=\s|$)", text)
     return text[: match.end()] if match else text
+
+
+def text_with_placeholders(node: nodes.Node, formulas: list[str]) -> str:
+    """``node``'s text with each formula replaced by its FORMULA placeholder."""
+    if isinstance(node, nodes.math):
+        formulas.append(node.astext())
+        return f"\ue000{len(formulas) - 1}\ue001"
+    if isinstance(node, nodes.Text):
+        return node.astext()
+    return "".join(text_with_placeholders(child, formulas) for child in node.children)
 
 
 def collect_definitions(app, doctree) -> None:
@@ -52,11 +64,33 @@ def collect_definitions(app, doctree) -> None:
             (t for t in terms.values() if t.en in headword or t.ko in headword), None)
         if row is None:
             continue
-        text = definition.astext()
+        formulas: list[str] = []
+        text = text_with_placeholders(definition, formulas)
         # Entries start with the Korean name ("활성화 함수. A function …"): drop it.
         text = re.sub(rf"^{re.escape(row.ko)}(\([^)]*\))?\.\s*", "", text)
-        cards[term_node["ids"][0]] = [row.ko, row.en, first_sentence(text)]
+        cards[term_node["ids"][0]] = [row.ko, row.en, first_sentence(text), formulas]
     app.env.dlref_glossary_cards = cards
+
+
+def definition_html(text: str, formulas: list[str]) -> str:
+    """The definition as HTML: text escaped, each formula as KaTeX's MathML."""
+    from sphinxcontrib.katex import render_latex
+
+    pieces = FORMULA.split(text)  # text, formula number, text, …
+    out = []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            out.append(render_latex(formulas[int(piece)], {"output": "mathml"}))
+        else:
+            out.append(html.escape(piece, quote=False))
+    return "".join(out)
+
+
+def reread_old_cards(app, env, added, changed, removed) -> list[str]:
+    """Re-read the glossary when the saved environment holds cards of an older layout
+    ([ko, en, text] before formulas were kept apart), so an existing checkout builds."""
+    cards = getattr(env, "dlref_glossary_cards", {})
+    return [GLOSSARY] if any(len(card) != 4 for card in cards.values()) else []
 
 
 def merge_cards(app, env, docnames, other) -> None:
@@ -67,7 +101,9 @@ def merge_cards(app, env, docnames, other) -> None:
 def write_cards(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    cards = getattr(app.env, "dlref_glossary_cards", {})
+    cards = {term_id: [ko, en, definition_html(text, formulas)]
+             for term_id, (ko, en, text, formulas)
+             in getattr(app.env, "dlref_glossary_cards", {}).items()}
     code = Path(__file__).with_name(JS).read_text(encoding="utf-8")
     data = json.dumps({"cards": cards, "glossary": GLOSSARY + app.builder.out_suffix},
                       ensure_ascii=False, separators=(",", ":"))
@@ -78,7 +114,8 @@ def write_cards(app, exception) -> None:
 
 def setup(app):
     app.connect("doctree-read", collect_definitions)
+    app.connect("env-get-outdated", reread_old_cards)
     app.connect("env-merge-info", merge_cards)
     app.connect("build-finished", write_cards)
     app.add_js_file(JS, loading_method="defer")
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.1", "parallel_read_safe": True, "parallel_write_safe": True}

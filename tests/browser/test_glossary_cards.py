@@ -110,3 +110,21 @@ def test_there_is_a_card_for_every_glossary_entry(page, base_url, lang):
     entries = page.eval_on_selector_all("dl.glossary > dt[id]", "dts => dts.map(d => d.id)")
     cards = page.evaluate("() => DLREF_GLOSSARY.cards")
     assert len(entries) > 40 and set(entries) == set(cards)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_formula_in_a_card_is_drawn_not_shown_as_tex(page, base_url, lang):
+    """The mean-squared-error card's formula is MathML (no KaTeX stylesheet needed)."""
+    page.goto(f"{base_url}{lang}/concepts/loss-functions.html", wait_until="load")
+    page.locator(f"article {TERM_LINKS}[href$='#term-mean-squared-error']").first.hover()
+    card = page.locator(CARD)
+    card.wait_for(state="visible", timeout=5000)
+    formula = card.locator(".dlref-card-def math")
+    assert formula.count() == 1
+    assert "\\frac{1}{n}" in formula.locator("annotation").text_content()
+    shown = card.locator(".dlref-card-def").inner_text()
+    assert "\\" not in shown and "{" not in shown, shown
+    box = formula.bounding_box()
+    assert box["height"] > 20  # a fraction: two lines' worth, drawn by the browser
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    card.screenshot(path=str(OUTPUT / f"glossary-card-maths-{lang}.png"))
