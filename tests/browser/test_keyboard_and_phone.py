@@ -146,3 +146,42 @@ def test_switcher_ids_are_unique_and_both_copies_keep_the_anchor(context_of):
         assert parts.fragment == anchor, f"the sidebar's switcher lost #{anchor}: {page.url}"
         path = f"{lang}/{FLOW_PAGE}#{anchor}"
     assert not blocked, blocked
+
+
+# Whether anything on the page runs past the right edge of the article or is cut off out of
+# reach: a display formula must fit or scroll in its own box, inline code in text must wrap.
+CLIPPED = """() => {
+  const problems = [];
+  const article = document.querySelector("article");
+  const right = article.getBoundingClientRect().right;
+  for (const math of article.querySelectorAll("div.math")) {
+    const box = math.getBoundingClientRect();
+    const drawn = math.querySelector(".katex-html").getBoundingClientRect();
+    const scroller = math.querySelector(".katex-display");
+    const scrolls = ["auto", "scroll"].includes(getComputedStyle(scroller).overflowX);
+    const tex = math.querySelector("annotation").textContent.slice(0, 50);
+    if (drawn.left < box.left - 1) problems.push("formula cut off on the left: " + tex);
+    else if (drawn.right > box.right + 1 && !scrolls) problems.push("formula cut off: " + tex);
+  }
+  for (const code of article.querySelectorAll("p code.literal, li code.literal")) {
+    if (code.closest("table")) continue;  // tables scroll inside their own container
+    if (code.getBoundingClientRect().right > right + 1)
+      problems.push("inline code past the edge: " + code.textContent.slice(0, 50));
+  }
+  return problems;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_concept_pages_fit_a_phone(context_of, site_root, lang):
+    """Wide formulas scroll in their own box and long inline code wraps at phone width."""
+    context, blocked = context_of(viewport=PHONE)
+    page = context.new_page()
+    pages = sorted(p.name for p in (site_root / lang / "concepts").glob("*.html"))
+    assert len(pages) >= 20
+    problems = []
+    for name in pages:
+        page.goto(f"/{lang}/concepts/{name}", wait_until="load")
+        problems += [f"{name}: {p}" for p in page.evaluate(CLIPPED)]
+    assert not blocked
+    assert not problems, "\n".join(problems)
