@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -177,3 +178,25 @@ def test_korean_pages_show_the_translated_display_maths(site):
             wrong.append(f"{rel}: {korean} != {expected}")
     assert not wrong, "Korean display maths differ from the catalogs:\n" + "\n".join(wrong)
     assert translated >= 8  # precision/recall, 확률 p로, 그 밖의 경우, 은닉층, (배치, n) …
+
+
+def test_no_emphasis_markup_is_left_as_asterisks(site):
+    """'**굵게**' must become bold.  CommonMark does not close '**…`term`**는' (a closing run
+    after punctuation needs a space or punctuation after it), and the reader sees '**'."""
+    shown = []
+    for lang in ("en", "ko"):
+        root = site["out"] / lang
+        for page in sorted(root.rglob("*.html")):
+            if page.relative_to(root).parts[0].startswith("_"):
+                continue
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            article = soup.select_one("article")
+            if article is None:
+                continue
+            for literal in article.select("pre, code, .math, .highlight"):
+                literal.decompose()
+            text = article.get_text(" ")
+            rel = f"{lang}/{page.relative_to(root)}"
+            shown += [f"{rel}: {text[max(0, m.start() - 30):m.end() + 20]}"
+                      for m in re.finditer(r"\*\*(?!\s*kwargs)", text)]
+    assert not shown, "asterisks shown instead of bold:\n" + "\n".join(shown)
