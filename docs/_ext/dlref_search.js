@@ -15,6 +15,23 @@
 (function () {
   "use strict";
   if (typeof Search === "undefined" || typeof DLREF_SEARCH === "undefined") return;
+
+  // Sphinx's progress dots (Search.startPulse) never stop: stopPulse sets the status to -1,
+  // but the tick already queued turns it back to 0 and queues the next one, so the dots
+  // animate after the results are listed and the page never reports the search finished.
+  // Each tick checks the status before it moves on.
+  Search.startPulse = function () {
+    if (Search._pulse_status >= 0) return;
+    var pulse = function () {
+      if (Search._pulse_status < 0) { Search.dots.innerText = ""; return; }
+      Search._pulse_status = (Search._pulse_status + 1) % 4;
+      Search.dots.innerText = ".".repeat(Search._pulse_status);
+      window.setTimeout(pulse, 500);
+    };
+    Search._pulse_status = 0;
+    Search.dots.innerText = "";
+    window.setTimeout(pulse, 500);
+  };
   var data = DLREF_SEARCH;
   var MAX_QUERY_CHARS = 200; // longer input is not a query someone typed: no result
   var MAX_SEGMENT_CHARS = 24; // spaceless words longer than this are not split

@@ -25,7 +25,6 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .support import VIEWPORT, block_external, serve
 
@@ -54,13 +53,7 @@ def search(context, search_page: str, query: str) -> list[str]:
     try:
         page.set_default_timeout(NAV_TIMEOUT_MS)
         page.goto(f"{search_page}?q={quote(query)}", wait_until="load")
-        try:
-            page.wait_for_function(SEARCH_DONE, timeout=NAV_TIMEOUT_MS)
-        except PlaywrightTimeoutError:
-            # Seen once in a full run on a loaded 2-core machine: searchtools.js never
-            # finished.  One reload separates a slow machine from a broken search.
-            page.reload(wait_until="load")
-            page.wait_for_function(SEARCH_DONE, timeout=NAV_TIMEOUT_MS)
+        page.wait_for_function(SEARCH_DONE, timeout=NAV_TIMEOUT_MS)
         hrefs = page.eval_on_selector_all(
             "#search-results li a", "links => links.map(a => a.href)"
         )

@@ -211,3 +211,17 @@ def test_bad_input_gives_no_result_and_no_script_error(context, where, query):
     found = search(context, where, query)
     assert found == [], f"{where}?q={query[:40]!r} listed {found[:5]}"
     assert not errors, f"{where}?q={query[:40]!r}: {errors}"
+
+
+@pytest.mark.parametrize(("where", "query"), [("ko/search.html", "활성화 함수"),
+                                             ("en/search.html", "activation")])
+def test_the_progress_dots_stop_when_the_results_are_listed(context, where, query):
+    """Sphinx's pulse revived itself after stopPulse (a tick was already queued), so the dots
+    kept moving and the search never read as finished; dlref_search.js mends startPulse."""
+    page = context.new_page()
+    page.goto(f"{where}?q={query}", wait_until="load")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0"
+                           " && Search._pulse_status === -1")
+    page.wait_for_timeout(1600)  # three pulse ticks: a revived pulse would have moved by now
+    status, dots = page.evaluate("() => [Search._pulse_status, Search.dots.innerText]")
+    assert (status, dots) == (-1, "")
