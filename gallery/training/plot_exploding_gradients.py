@@ -174,7 +174,7 @@ ax.axhline(learning_rate * 1.0, color="0.3", ls="--", lw=1.5, label="learning ra
 ax.set_yscale("log")
 ax.set_xticks(positions, list(settings))
 ax.set(ylabel="update norm ‖Δ‖")
-ax.set_title(bilingual_title("Gradient clipping", "그래디언트 클리핑"))
+ax.set_title(bilingual_title("Gradient clipping", "기울기 클리핑"))
 ax.legend(fontsize=10)
 fig.tight_layout()
 

@@ -132,3 +132,16 @@ def test_variant_counts_cover_the_banned_variants(terms):
     counts = count_variants(terms)
     assert counts["neural network"]["네트워크"] == 0
     assert counts["neural network"]["신경망"] > 100
+
+
+def test_no_english_source_uses_a_banned_variant(terms):
+    """English pages and figures carry Korean too (glossary entries open with the Korean term,
+    figure titles are bilingual): it must be the sheet's term there as well."""
+    sources = [*(ROOT / "docs").glob("*.md"), *(ROOT / "docs" / "concepts").glob("*.md"),
+               *(ROOT / "gallery").rglob("*.py"), *(ROOT / "dlref").rglob("*.py")]
+    problems = [f"{path.relative_to(ROOT)}:{number}: {variant!r} -> use {term.ko!r} ({term.en})"
+                for path in sources
+                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                for variant, term in banned_hits(line, terms)]
+    assert len(sources) > 40
+    assert not problems, "banned variant(s) in English sources:\n" + "\n".join(problems)
