@@ -8,6 +8,8 @@ numbers (the same rule as the figures, :mod:`figure_text`):
   that highlights the block) are replaced, so the code around them cannot change.
 * ``outputs.po``: every line a gallery example prints (sphinx-gallery's
   ``sphx-glr-script-out`` blocks).  The numbers of the Korean line are the printed ones.
+  Rows of a printed table are padded again by display width (:func:`realign`): a Hangul
+  syllable takes two monospace cells.
 
 The gettext builder writes ``comments.pot`` and ``outputs.pot`` (``make catalogs`` merges
 them like any other template); the Korean build translates the blocks and warns (an
@@ -27,6 +29,7 @@ from docutils import nodes
 from pygments.lexers import PythonConsoleLexer, PythonLexer
 from pygments.token import Comment
 from sphinx.util import logging
+from wcwidth import wcswidth
 
 logger = logging.getLogger(__name__)
 
@@ -89,8 +92,85 @@ def translate_comments(code: str, language: str, catalog: dict[str, str],
     return "".join(out)
 
 
+def _cells(line: str) -> tuple[list[re.Match], list[re.Match]]:
+    """A table row split into its label words and its cells: the cells are the tokens at the
+    end of the line that hold a number (or are ``±``), the label is what comes before."""
+    tokens = list(re.finditer(r"\S+", line))
+    first = len(tokens)
+    while first and (re.search(r"\d", tokens[first - 1].group())
+                     or tokens[first - 1].group() == "±"):
+        first -= 1
+    return tokens[:first], tokens[first:]
+
+
+def _label_columns(line: str, label: list[re.Match]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the label's text columns (separated by two spaces or more)."""
+    if not label:
+        return []
+    text = line[label[0].start():label[-1].end()]
+    return [(label[0].start() + m.start(), label[0].start() + m.end())
+            for m in re.finditer(r"\S+(?: \S+)*", text)]
+
+
+def right_aligned_labels(english_lines: list[str]) -> bool:
+    """Whether the rows' labels are right-aligned (``f"{name:>16s}"``): they end in one
+    column and start in several."""
+    spans = [(label[0].start(), label[-1].end())
+             for line, (label, cells) in zip(english_lines, map(_cells, english_lines), strict=True)
+             if label and cells and "  " in line[max(cells[0].start() - 2, 0):].rstrip()]
+    return len(spans) > 1 and len({e for _, e in spans}) == 1 and len({s for s, _ in spans}) > 1
+
+
+def realign(english: str, translated: str, label_right: bool = False) -> str:
+    """Put the columns of a translated table row where the English row has them.
+
+    A Hangul syllable takes two cells of a monospace font, so padding computed by
+    ``f"{name:>16s}"`` for the English label is wrong for the Korean one.  A row is a label
+    followed by cells that hold numbers.  When the translated row has as many cells as the
+    English one and the English row is padded (two spaces or more), its pieces are placed
+    by display width: the label right-aligned (``label_right``) or where the English one
+    starts, further text columns where theirs start, a cell padded on its left right-aligned
+    to the English cell's end, other cells one space after the piece before.  Anything else
+    (prose, headers, rows whose cells differ) stays as translated.
+
+    >>> print(realign("   class weights  0.907", "   클래스 가중치  0.907", label_right=True))
+      클래스 가중치  0.907
+    """
+    en_label, en_cells = _cells(english)
+    ko_label, ko_cells = _cells(translated)
+    if (not en_cells or len(en_cells) != len(ko_cells) or bool(en_label) != bool(ko_label)
+            or "  " not in english[max(en_cells[0].start() - 2, 0):].rstrip()):
+        return translated
+    en_columns = _label_columns(english, en_label)
+    ko_columns = [translated[a:b] for a, b in _label_columns(translated, ko_label)]
+    if len(en_columns) != len(ko_columns):
+        en_columns = [(en_columns[0][0], en_columns[-1][1])] if en_columns else []
+        ko_columns = [" ".join(m.group() for m in ko_label)] if ko_label else []
+    out, col = "", 0
+
+    def place(text: str, at: int) -> None:
+        nonlocal out, col
+        at = max(at, col + (1 if out else 0))
+        out += " " * (at - col) + text
+        col = at + wcswidth(text)
+
+    for i, (text, (start, end)) in enumerate(zip(ko_columns, en_columns, strict=True)):
+        if i == 0 and label_right:
+            place(text, wcswidth(english[:end]) - wcswidth(text))
+        else:
+            place(text, wcswidth(english[:start]))
+    for ko, en in zip(ko_cells, en_cells, strict=True):
+        padded_left = en.start() >= 2 and english[en.start() - 2:en.start()] == "  "
+        if padded_left:
+            place(ko.group(), wcswidth(english[:en.end()]) - wcswidth(ko.group()))
+        else:  # where the English one starts when it opens the line, else after the last
+            place(ko.group(), 0 if out else wcswidth(english[:en.start()]))
+    return out
+
+
 def translate_output(text: str, catalog: dict[str, str], missing: list[str]) -> str:
     lines = []
+    label_right = right_aligned_labels(text.split("\n"))
     for line in text.split("\n"):
         stripped = line.strip()
         message, numbers = figure_text.template(stripped)
@@ -101,7 +181,8 @@ def translate_output(text: str, catalog: dict[str, str], missing: list[str]) -> 
             lines.append(line)
         else:
             indent = line[: len(line) - len(line.lstrip())]
-            lines.append(indent + figure_text.fill(catalog[message], numbers))
+            translated = indent + figure_text.fill(catalog[message], numbers)
+            lines.append(realign(line, translated, label_right))
     return "\n".join(lines)
 
 

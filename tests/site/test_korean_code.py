@@ -22,6 +22,7 @@ from babel.messages.pofile import write_po
 from bs4 import BeautifulSoup
 from pygments.lexers import PythonConsoleLexer, PythonLexer
 from pygments.token import Comment
+from wcwidth import wcswidth
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -77,6 +78,63 @@ def _blocks(page):
         wrapper = block.find_parent(class_=code_i18n.OUTPUT_CLASS)
         (output if wrapper is not None else code).append(block.pre.get_text())
     return code, output
+
+
+ENGLISH_TABLE = """\
+                    acc   prec recall     F1  PR-AUC ROC-AUC
+           plain  0.951  0.000  0.000  0.000   0.505   0.914
+   class weights  0.907  0.333  0.905  0.487   0.689   0.970
+plain, 4x longer  0.970  0.786  0.524  0.629   0.803   0.985"""
+KOREAN_TABLE = {  # as the catalog fills it in, padded for one cell per character
+    "acc   prec recall     F1  PR-AUC ROC-AUC": "정확도 정밀도 재현율   F1  PR-AUC ROC-AUC",
+    "plain  {0}  {1}  {2}  {3}   {4}   {5}": "기본  {0}  {1}  {2}  {3}   {4}   {5}",
+    "class weights  {0}  {1}  {2}  {3}   {4}   {5}":
+        "클래스 가중치  {0}  {1}  {2}  {3}   {4}   {5}",
+    "plain, {0}x longer  {1}  {2}  {3}  {4}   {5}   {6}":
+        "기본, {0}배 더 길게  {1}  {2}  {3}  {4}   {5}   {6}",
+}
+
+
+def _first_cell_ends(text: str) -> list[int]:
+    """Display width up to the end of each row's first number cell ("0.951")."""
+    ends = []
+    for line in text.splitlines():
+        match = re.search(r"\d\.\d{3}(?!\d)", line)
+        if match and not line.startswith(("balanced", "균형")):
+            ends.append(wcswidth(line[:match.end()]))
+    return ends
+
+
+def test_a_translated_table_keeps_its_columns_by_display_width():
+    missing = []
+    korean = code_i18n.translate_output(ENGLISH_TABLE, KOREAN_TABLE, missing)
+    assert not missing
+    assert _first_cell_ends(korean) == _first_cell_ends(ENGLISH_TABLE) == [23, 23, 23]
+    lines = korean.splitlines()
+    assert lines[0] == "                    정확도 정밀도 재현율   F1  PR-AUC ROC-AUC"  # header
+    assert lines[1] == "            기본  0.951  0.000  0.000  0.000   0.505   0.914"
+    assert lines[3] == "기본, 4배 더 길게 0.970  0.786  0.524  0.629   0.803   0.985"  # too wide
+
+
+def test_rows_whose_cells_differ_and_prose_stay_as_translated():
+    assert code_i18n.realign("stretched bowl, after 50 steps from [-4.   1.5]:",
+                             "늘어난 그릇 모양 함수, [-4.   1.5]에서 50스텝 후:") == \
+        "늘어난 그릇 모양 함수, [-4.   1.5]에서 50스텝 후:"
+    prose = "시드 0: 검증 손실 0.951 -> 0.830"
+    assert code_i18n.realign("seed 0: val loss 0.951 -> 0.830", prose) == prose
+
+
+@pytest.mark.slow
+def test_korean_output_tables_line_up_on_the_site(site):
+    """The class-imbalance example's table, as built: Korean rows end their first number
+    column where the English rows do, counting a Hangul syllable as two cells."""
+    page = "auto_examples/models/plot_class_imbalance.html"
+    tables = {}
+    for lang in ("en", "ko"):
+        _, outputs = _blocks(site["out"] / lang / page)
+        tables[lang] = next(text for text in outputs if "ROC-AUC" in text)
+    assert _first_cell_ends(tables["ko"]) == _first_cell_ends(tables["en"])
+    assert len(set(_first_cell_ends(tables["en"]))) == 1
 
 
 @pytest.mark.slow
