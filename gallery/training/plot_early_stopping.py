@@ -1,7 +1,7 @@
 """
-====================================================
-Under- and overfitting, early stopping · 조기 종료
-====================================================
+=========================================================================
+Under- and overfitting, early stopping · 과소적합, 과대적합과 조기 종료
+=========================================================================
 
 Three data sets do three jobs: the training set fits the weights, the validation
 set chooses *when to stop* and *which model to keep*, and the test set, touched once

@@ -1,7 +1,7 @@
 """
-=====================================================
-L2 regularisation and weight decay · 가중치 감쇠
-=====================================================
+============================================================
+L2 regularisation and weight decay · L2 규제와 가중치 감쇠
+============================================================
 
 Both methods pull the weights towards zero, which keeps a large network from fitting
 every detail of a small training set. An L2 penalty adds :math:`\\lambda \\sum w^2` to
