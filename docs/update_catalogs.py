@@ -47,6 +47,28 @@ SECTION_TITLES = {
     "Warns": "경고",
 }
 
+# sphinx-gallery's download buttons, on every example page: the button text is interface, the
+# file names and targets are kept.
+GALLERY_DOWNLOADS = {
+    "Download Jupyter notebook": "Jupyter 노트북 내려받기",
+    "Download Python source code": "Python 소스 코드 내려받기",
+    "Download zipped": "ZIP 파일 내려받기",
+}
+_DOWNLOAD = re.compile(r"^:download:`(?P<label>[^:`]+): (?P<rest>[^`]+)`$")
+
+
+def gallery_download(msgid: str) -> str | None:
+    """The Korean of a sphinx-gallery download button, or None for any other message.
+
+    >>> gallery_download(":download:`Download zipped: plot_x.zip <plot_x.zip>`")
+    ':download:`ZIP 파일 내려받기: plot_x.zip <plot_x.zip>`'
+    """
+    match = _DOWNLOAD.match(msgid)
+    if not match or match["label"] not in GALLERY_DOWNLOADS:
+        return None
+    return f":download:`{GALLERY_DOWNLOADS[match['label']]}: {match['rest']}`"
+
+
 # A message with no prose to translate: identifiers, types, roles and literals, or maths.
 _TYPE_WORDS = {
     "int", "float", "str", "bool", "dict", "list", "tuple", "callable", "object", "None",
@@ -76,17 +98,23 @@ def is_code_only(msgid: str) -> bool:
 
 
 def prefill(locale: Path) -> int:
-    """Copy code-only messages and translate numpydoc section titles; return how many."""
+    """Copy code-only messages and translate numpydoc section titles and sphinx-gallery's
+    download buttons; return how many."""
     filled = 0
     for po in sorted(locale.rglob("*.po")):
         with po.open("rb") as handle:
             catalog = read_po(handle)
         changed = False
         for message in catalog:
-            if not message.id or (message.string and not message.fuzzy):
+            if not message.id:
                 continue
             msgid = str(message.id)
-            new = SECTION_TITLES.get(msgid) or (msgid if is_code_only(msgid) else None)
+            download = gallery_download(msgid)
+            if message.string and not message.fuzzy and message.string != download and (
+                    download is None or message.string != msgid):
+                continue
+            new = (SECTION_TITLES.get(msgid) or download
+                   or (msgid if is_code_only(msgid) else None))
             if new is not None:
                 message.string = new
                 message.flags.discard("fuzzy")

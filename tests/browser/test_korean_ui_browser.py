@@ -47,6 +47,9 @@ def test_no_english_interface_strings_on_korean_pages(site_root):
                 value = el.get(attr)
                 if value and not HANGUL.search(value):
                     problems.append(f"{rel}: {attr} {value!r}")
+        for link in soup.select("a.reference.download"):
+            if not HANGUL.search(link.get_text()):
+                problems.append(f"{rel}: download button {link.get_text()!r}")
         for div in soup.select("div.sphx-glr-thumbcontainer"):
             if not HANGUL.search(div.get("tooltip", "")):
                 problems.append(f"{rel}: thumbnail tooltip {div.get('tooltip')!r}")
@@ -114,3 +117,16 @@ def test_screenshot_of_a_korean_page(new_context, name):
     page.screenshot(path=str(file))
     assert file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and file.stat().st_size > 10_000
     assert not blocked, blocked
+
+
+def test_the_output_label_is_korean(new_context):
+    """sphinx-gallery writes "Out:" with CSS, out of the catalogs' reach."""
+    context, blocked = new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    labels = {}
+    for lang in ("en", "ko"):
+        page.goto(f"{lang}/auto_examples/models/plot_class_imbalance.html", wait_until="load")
+        labels[lang] = page.eval_on_selector(
+            "div.sphx-glr-script-out", "d => getComputedStyle(d, '::before').content")
+    assert not blocked
+    assert labels == {"en": '"Out:"', "ko": '"출력:"'}
