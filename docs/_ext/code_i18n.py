@@ -3,9 +3,10 @@
 Two catalogs next to the page catalogs, each message one line with ``{0}``… in place of its
 numbers (the same rule as the figures, :mod:`figure_text`):
 
-* ``comments.po``: the text of every ``#`` comment in a Python or pycon code block (gallery
-  code cells, concept pages, doctests).  Only comment tokens (found by Pygments, the lexer
-  that highlights the block) are replaced, so the code around them cannot change.
+* ``comments.po``: the text of every ``#`` comment in a Python, pycon or shell code block
+  (gallery code cells, concept pages, doctests, the commands on the landing page).  Only
+  comment tokens (found by Pygments, the lexer that highlights the block) are replaced, so
+  the code around them cannot change.
 * ``outputs.po``: every line a gallery example prints (sphinx-gallery's
   ``sphx-glr-script-out`` blocks).  The numbers of the Korean line are the printed ones.
   Rows of a printed table are padded again by display width (:func:`realign`): a Hangul
@@ -26,7 +27,7 @@ import figure_text
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from docutils import nodes
-from pygments.lexers import PythonConsoleLexer, PythonLexer
+from pygments.lexers import BashLexer, BashSessionLexer, PythonConsoleLexer, PythonLexer
 from pygments.token import Comment
 from sphinx.util import logging
 from wcwidth import wcswidth
@@ -36,6 +37,7 @@ logger = logging.getLogger(__name__)
 LANGUAGES = ("ko",)
 COMMENTS, OUTPUTS = "comments", "outputs"
 PYTHON = {"python", "python3", "py", "default", "pycon", "ipython", ""}
+SHELL = {"bash", "sh", "shell", "console", "shell-session"}  # the README commands on index
 OUTPUT_CLASS = "sphx-glr-script-out"
 # Comments that are instructions to tools, not prose for the reader.
 _TOOL_COMMENT = re.compile(r"^#\s*(?:noqa|fmt:|type:|doctest:|pragma|sphinx_gallery_|%%)",
@@ -46,8 +48,18 @@ def _is_output(node: nodes.literal_block) -> bool:
     return any(OUTPUT_CLASS in n.get("classes", []) for n in (node, node.parent) if n)
 
 
-def _is_python(node: nodes.literal_block) -> bool:
-    return (node.get("language") or "").lower() in PYTHON and not _is_output(node)
+def _has_comments(node: nodes.literal_block) -> bool:
+    language = (node.get("language") or "").lower()
+    return language in PYTHON | SHELL and not _is_output(node)
+
+
+def _lexer(language: str):
+    language = language.lower()
+    if language in ("pycon", "ipython"):
+        return PythonConsoleLexer()
+    if language in ("console", "shell-session"):
+        return BashSessionLexer()
+    return BashLexer() if language in SHELL else PythonLexer()
 
 
 def comment_spans(code: str, language: str) -> list[tuple[int, int, str]]:
@@ -56,7 +68,7 @@ def comment_spans(code: str, language: str) -> list[tuple[int, int, str]]:
     >>> comment_spans("x = 1  # hidden layer 2", "python")
     [(7, 23, 'hidden layer {0}')]
     """
-    lexer = PythonConsoleLexer() if language.lower() in ("pycon", "ipython") else PythonLexer()
+    lexer = _lexer(language)
     spans = []
     for start, token, text in lexer.get_tokens_unprocessed(code):
         if token in Comment and text.startswith("#") and not _TOOL_COMMENT.match(text):
@@ -214,7 +226,7 @@ def translate_blocks(app, doctree) -> None:
         text = node.astext()
         if _is_output(node):
             new, kind = translate_output(text, outputs, missing), OUTPUTS
-        elif _is_python(node):
+        elif _has_comments(node):
             new, kind = translate_comments(text, node.get("language") or "", comments,
                                            missing), COMMENTS
         else:
@@ -239,7 +251,7 @@ def collect(app, doctree) -> None:
     for node in doctree.findall(nodes.literal_block):
         if _is_output(node):
             found[OUTPUTS].extend(output_messages(node.astext()))
-        elif _is_python(node):
+        elif _has_comments(node):
             found[COMMENTS].extend(m for _, _, m in comment_spans(node.astext(),
                                                                   node.get("language") or ""))
     if not hasattr(app.env, "code_i18n"):

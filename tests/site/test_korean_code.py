@@ -47,6 +47,15 @@ def test_only_comment_tokens_change():
     assert missing == []
 
 
+def test_shell_comments_are_translated_and_the_commands_kept():
+    """The landing page's ``make site   # …`` lines: a shell block, lexed as one."""
+    code = 'make site   # hidden layer\necho "# not a comment"\n'
+    missing: list[str] = []
+    korean = code_i18n.translate_comments(code, "bash", COMMENTS, missing)
+    assert korean == 'make site   # 은닉층\necho "# not a comment"\n'
+    assert missing == []
+
+
 def test_pycon_comments_and_a_missing_one_are_found():
     code = ">>> y = 2  # hidden layer\n>>> z = 3  # output layer\n3\n"
     missing: list[str] = []
