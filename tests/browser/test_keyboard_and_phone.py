@@ -168,20 +168,26 @@ CLIPPED = """() => {
     if (code.getBoundingClientRect().right > right + 1)
       problems.push("inline code past the edge: " + code.textContent.slice(0, 50));
   }
+  for (const link of document.querySelectorAll(".prev-next-area a")) {
+    if (link.scrollWidth > link.clientWidth + 1)
+      problems.push("previous/next link cut off: " + link.textContent.trim().slice(0, 50));
+  }
   return problems;
 }"""
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_concept_pages_fit_a_phone(context_of, site_root, lang):
-    """Wide formulas scroll in their own box and long inline code wraps at phone width."""
+    """Wide formulas scroll in their own box, long inline code and previous/next titles wrap
+    at phone width (the concept pages, plus two pages with long previous/next titles)."""
     context, blocked = context_of(viewport=PHONE)
     page = context.new_page()
-    pages = sorted(p.name for p in (site_root / lang / "concepts").glob("*.html"))
+    pages = sorted(f"concepts/{p.name}" for p in (site_root / lang / "concepts").glob("*.html"))
     assert len(pages) >= 20
+    pages += ["api/index.html", "auto_examples/training/plot_vanishing_gradients.html"]
     problems = []
     for name in pages:
-        page.goto(f"/{lang}/concepts/{name}", wait_until="load")
+        page.goto(f"/{lang}/{name}", wait_until="load")
         problems += [f"{name}: {p}" for p in page.evaluate(CLIPPED)]
     assert not blocked
     assert not problems, "\n".join(problems)
