@@ -87,7 +87,7 @@ for color, name in zip(PALETTE, setups, strict=False):
     ax_grad.plot(positions, norms[name], color=color, lw=2.5, marker="o", ms=5, label=name)
     ax_loss.plot(np.arange(1, epochs + 1), losses[name], color=color, lw=2.5, label=name)
 ax_grad.set(yscale="log", xlabel="layer (input → output)", ylabel="gradient norm ‖∂L/∂W‖")
-ax_loss.set(xlabel="epoch", ylabel="training loss")
+ax_loss.set(xlabel="epoch", ylabel="training loss", xticks=range(0, epochs + 1, 5))
 ax_loss.legend(fontsize=10)
 fig.suptitle(bilingual_title("Weight initialisation", "가중치 초기화"), fontsize=15)
 fig.tight_layout()

@@ -37,7 +37,7 @@ keras.utils.set_random_seed(0)
 (x_train, y_train), _ = load_digits_images()
 x = x_train[:256].reshape(256, -1) / 255.0
 y = y_train[:256]
-print(f"batch: {x.shape}, labels: {np.bincount(y)}")
+print(f"batch: {x.shape}, images per class: {np.bincount(y)}")
 
 # %%
 # Two deep networks
