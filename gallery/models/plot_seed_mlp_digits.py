@@ -1,7 +1,7 @@
 """
-==============================
-The classic MLP · 기본 MLP
-==============================
+=================================
+The classic MLP · 고전적인 MLP
+=================================
 
 The notes' first Keras model, ``Flatten`` → ``Dense(128, relu)`` → ``Dropout(0.2)`` →
 ``Dense(10, softmax)``, trained on small 8x8 handwritten digits. You will see the
