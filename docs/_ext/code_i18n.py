@@ -180,6 +180,41 @@ def realign(english: str, translated: str, label_right: bool = False) -> str:
     return out
 
 
+# A printed-output block in the page HTML, and a run of Hangul inside it.
+_OUTPUT_PRE = re.compile(r'(<div class="sphx-glr-script-out[^"]*">\s*<div class="highlight"><pre>)'
+                         r"(.*?)(</pre>)", re.DOTALL)
+_HANGUL_RUN = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")
+
+
+def widen_hangul(html: str) -> str:
+    """Give each run of Hangul in printed output exactly two monospace cells per syllable.
+
+    :func:`realign` pads by display width, which is right in a terminal, but most fonts a
+    browser falls back to for Hangul inside monospace text draw it narrower than two Latin
+    cells (Noto Sans Mono CJK: 0.92 em against 2 x 0.5 em), so columns would drift by a
+    little per syllable.  An inline block ``N ch`` wide fixes each run's width in any font;
+    the text itself is unchanged, for copying and for screen readers.
+
+    >>> html = widen_hangul('<div class="sphx-glr-script-out"><div class="highlight">'
+    ...                     '<pre>기본  1</pre>')
+    >>> html[html.index("<pre>"):]
+    '<pre><span class="dlref-wide" style="width:4ch">기본</span>  1</pre>'
+    """
+
+    def widen(block: re.Match) -> str:
+        body = _HANGUL_RUN.sub(
+            lambda run: f'<span class="dlref-wide" style="width:{wcswidth(run.group())}ch">'
+                        f"{run.group()}</span>", block.group(2))
+        return block.group(1) + body + block.group(3)
+
+    return _OUTPUT_PRE.sub(widen, html)
+
+
+def widen_page(app, pagename, templatename, context, doctree) -> None:
+    if app.config.language in LANGUAGES and "body" in context:
+        context["body"] = widen_hangul(context["body"])
+
+
 def translate_output(text: str, catalog: dict[str, str], missing: list[str]) -> str:
     lines = []
     label_right = right_aligned_labels(text.split("\n"))
@@ -290,6 +325,7 @@ def write_templates(app, exception) -> None:
 
 
 def setup(app):
+    app.connect("html-page-context", widen_page)
     app.connect("doctree-read", collect)
     app.connect("doctree-read", translate_blocks)
     app.connect("env-purge-doc", purge)

@@ -130,3 +130,44 @@ def test_the_output_label_is_korean(new_context):
             "div.sphx-glr-script-out", "d => getComputedStyle(d, '::before').content")
     assert not blocked
     assert labels == {"en": '"Out:"', "ko": '"출력:"'}
+
+
+# The right edge, in pixels, of the first number cell ("0.951") of each table row.
+FIRST_CELL_EDGES = """(pre) => {
+  const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+  const edges = [];
+  let line = "";
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const pattern = /\\d\\.\\d{3}(?!\\d)/g;
+    let match;
+    while ((match = pattern.exec(node.textContent))) {
+      const start = node.textContent.lastIndexOf("\\n", match.index) + 1;
+      const before = (start ? "" : line) + node.textContent.slice(start, match.index);
+      if (!/\\d\\.\\d{3}/.test(before) && !/:/.test(before)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        edges.push(Math.round(range.getBoundingClientRect().right));
+      }
+    }
+    const last = node.textContent.lastIndexOf("\\n");
+    line = last === -1 ? line + node.textContent : node.textContent.slice(last + 1);
+  }
+  return edges;
+}"""
+
+
+def test_korean_output_tables_line_up_on_screen(new_context):
+    """code_i18n pads Korean rows by display width and gives each Hangul run two cells per
+    syllable on the page, so a printed table's columns line up in whatever font the browser
+    falls back to for Hangul (here Noto Sans Mono CJK, whose Hangul is 0.92 em)."""
+    context, blocked = new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    edges = {}
+    for lang in ("en", "ko"):
+        page.goto(f"{lang}/auto_examples/models/plot_class_imbalance.html", wait_until="load")
+        table = page.locator("div.sphx-glr-script-out pre", has_text="ROC-AUC").first
+        edges[lang] = table.evaluate(FIRST_CELL_EDGES)
+    assert not blocked
+    assert len(edges["ko"]) == len(edges["en"]) == 4, edges
+    assert max(edges["ko"]) - min(edges["ko"]) <= 1, edges
