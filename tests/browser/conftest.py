@@ -70,3 +70,14 @@ def new_context(browser, base_url):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def ko_context(new_context, site_root):
+    """A browser context on the built site, for tests that search the Korean site; fails
+    if no request may leave 127.0.0.1."""
+    if not (site_root / "ko" / "search.html").is_file():
+        pytest.fail(f"{site_root}/ko/search.html does not exist")
+    context, blocked = new_context()
+    yield context
+    assert not blocked, f"requests left 127.0.0.1: {blocked}"

@@ -269,15 +269,6 @@ SITE_FIRST = [
 ]
 
 
-@pytest.fixture
-def ko_context(new_context, site_root):
-    if not (site_root / "ko" / "search.html").is_file():
-        pytest.fail(f"{site_root}/ko/search.html does not exist")
-    context, blocked = new_context()
-    yield context
-    assert not blocked, f"requests left 127.0.0.1: {blocked}"
-
-
 def ko_search(context, query: str) -> list[str]:
     return pages_of(search(context, "ko/search.html", query))
 
