@@ -22,11 +22,11 @@ help:
 	@echo "make bench     run the benchmarks and print their figures"
 	@echo "make lint      run ruff"
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml docs/pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found; install Python 3.10+"; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[tensorflow,docs,test]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[tensorflow,docs,test]" -e ./docs
 	@touch $(STAMP)
 
 # KaTeX's stylesheet and fonts (package.json): the maths is rendered at build time with Node.js.
@@ -35,8 +35,12 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP)
 
+# make site LANG=ko builds one language.  LANG is also the locale variable of every shell, so
+# only a LANG given on make's command line counts.
+SITE_LANG := $(if $(filter command line,$(origin LANG)),--lang $(LANG))
+
 site: $(STAMP) $(NODE_STAMP)
-	$(PY) docs/build_site.py
+	$(PY) -m dlref_docs build $(SITE_LANG)
 
 # -n auto: one pytest-xdist worker per core; --dist loadfile keeps each file's tests (and its
 # session fixtures, such as the browser walk over every page) on one worker.  The site itself
@@ -60,7 +64,7 @@ serve:
 	$(PY) -m http.server --directory $(OUT) --bind 127.0.0.1 $(PORT)
 
 catalogs: $(STAMP)
-	$(PY) docs/update_catalogs.py
+	$(PY) -m dlref_docs catalogs
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

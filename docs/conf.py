@@ -1,13 +1,10 @@
 """Sphinx configuration for dlref (English source, Korean translation via gettext)."""
 
 import os
-import sys
 import warnings
 from pathlib import Path
 
 HERE = Path(__file__).parent.resolve()
-sys.path.insert(0, str(HERE / "_ext"))
-sys.path.insert(0, str(HERE.parent))
 
 # The examples import TensorFlow: silence its C++ logs.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -26,27 +23,16 @@ release = version = dlref.__version__
 extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
-    "katex_assets",  # local: maths rendered to HTML at build time by KaTeX; no maths script
     "numpydoc",
     "myst_parser",
     "sphinx_gallery.gen_gallery",
     "sphinx_copybutton",
     "sphinx_design",
     "notfound.extension",
-    "language_switcher",  # local: same page in the other language, relative links
-    "korean_search",  # local: a Korean search language that strips particles
-    "glossary_cards",  # local: hover/focus cards for glossary links, from docs/terms.csv
-    "gallery_i18n",  # local: thumbnail alt text, run times kept out of the catalogs
-    "strict_glyphs",  # local: a glyph missing from a figure fails the build
-    "js_catalog",  # local: sphinx.js for the browser, generated from locale/<lang>/sphinx.po
-    "compatibility",  # local: the compatibility table, from regress/results.json
-    "figure_i18n",  # local: gallery figures drawn in Korean from the same execution
-    "code_i18n",  # local: code comments and printed output in Korean, code unchanged
-    "math_i18n",  # local: translated display maths (MyST turns it into "::" otherwise)
-    "ui_i18n",  # local: Korean search placeholder, copy button and gallery cards
-    "glossary_order",  # local: the Korean glossary in 가나다 order
-    "page_assets",  # local: sphinx-design's and KaTeX's assets only on pages that use them
-    "nav_a11y",  # local: accessible names for the sidebar's expand toggles
+    # The site's own toolchain (docs/dlref_docs, installed by `make`): maths rendered by KaTeX
+    # at build time, figures, code comments and output in the reader's language, a Korean
+    # search, glossary cards, the language switcher, the compatibility table …
+    "dlref_docs",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -64,8 +50,8 @@ locale_dirs = [str(HERE / "locale")]
 gettext_compact = False  # one catalog per document, as python-docs-ko does
 gettext_uuid = False
 gettext_location = False  # keeps catalogs stable when lines move
-# Sphinx's default, spelled out: docs/_ext/figure_i18n.py writes the Korean variant of
-# every gallery figure as <name>.ko.png and the Korean build picks it up under this name.
+# Sphinx's default, spelled out: the gallery scraper (dlref_docs.gallery) writes the Korean
+# variant of every gallery figure as <name>.ko.png and the Korean build picks it up by it.
 figure_language_filename = "{root}.{language}{ext}"
 
 # -- MyST --------------------------------------------------------------------------------------
@@ -96,7 +82,7 @@ sphinx_gallery_conf = {
     "reference_url": {"dlref": None},
     "remove_config_comments": True,
     # Each example applies dlref's style itself (use_style()) after this reset.
-    "reset_modules": ("matplotlib", "strict_glyphs.reset_for_example"),
+    "reset_modules": ("matplotlib", "dlref_docs.gallery.glyphs.reset_for_example"),
     "subsection_order": [
         "../gallery/activations",
         "../gallery/training",
@@ -105,8 +91,8 @@ sphinx_gallery_conf = {
         "../gallery/models",
     ],
     "within_subsection_order": "FileNameSortKey",
-    # The stock matplotlib scraper, plus a Korean variant of every figure (figure_i18n).
-    "image_scrapers": ("figure_i18n.bilingual_scraper",),
+    # The stock matplotlib scraper, plus a Korean variant of every figure.
+    "image_scrapers": ("dlref_docs.gallery.scraper.bilingual_scraper",),
     "matplotlib_animations": False,
     "download_all_examples": False,
     "show_memory": False,
@@ -137,12 +123,6 @@ def _language_specific(app, config):
     prefix = getattr(config, "notfound_urls_prefix", None)
     if prefix and "{language}" in prefix:
         config.notfound_urls_prefix = prefix.replace("{language}", config.language or "en")
-    if config.language == "ko":
-        config.notfound_context = {
-            "title": "페이지를 찾을 수 없습니다",
-            "body": "<h1>페이지를 찾을 수 없습니다</h1>\n\n"
-            "<p>요청한 페이지가 없습니다. 위의 메뉴나 검색으로 찾아보세요.</p>",
-        }
 
 
 def setup(app):

@@ -1,0 +1,134 @@
+"""sphinx-gallery's generated pages, fitted to a bilingual, accessible site.
+
+* Thumbnails: sphinx-gallery renders them with an empty ``alt`` (it treats them as
+  decorative, next to a text link).  Our pages promise that every image describes itself,
+  so each thumbnail's alt text becomes the title of the example it links to.
+* Cards: sphinx-gallery writes each thumbnail card as raw HTML, so translation does not reach
+  it; on a translated page the card's tooltip (the example's introduction) and title become
+  those of the example's translated page.
+* Run time: "Total running time of the script: (0 minutes 3.215 seconds)" changes on every
+  build, so as a page message it would go stale each time.  It is left out of the page
+  catalogs and written from the interface catalog, with the measured numbers.
+* Download buttons: their labels are interface strings; :func:`download_button` gives
+  ``make catalogs`` the translated button of a page message.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import PurePosixPath
+
+from docutils import nodes
+
+from ..core import languages
+from ..core.interface import _
+from .records import parse_image_name
+
+_TIMING = re.compile(
+    r"^Total running time of the script:\s*\((?P<min>\d+) minutes (?P<sec>[\d.]+) seconds\)$"
+)
+_TOOLTIP = re.compile(r'(<div class="sphx-glr-thumbcontainer" tooltip=")([^"]*)(")')
+_CARD_TITLE = re.compile(r'(<div class="sphx-glr-thumbnail-title">)(.*?)(</div>)', re.S)
+#: sphinx-gallery's download buttons (file names and targets are kept).
+DOWNLOAD_LABELS = ("Download Jupyter notebook", "Download Python source code", "Download zipped")
+_DOWNLOAD = re.compile(r"^:download:`(?P<label>[^:`]+): (?P<rest>[^`]+)`$")
+
+
+def download_button(msgid: str, translate) -> str | None:
+    """The translation of a sphinx-gallery download button, or None for any other message.
+
+    ``translate(label)`` gives a label's translation (or None).
+
+    >>> download_button(":download:`Download zipped: plot_x.zip <plot_x.zip>`",
+    ...                 {"Download zipped": "ZIP"}.get)
+    ':download:`ZIP: plot_x.zip <plot_x.zip>`'
+    """
+    match = _DOWNLOAD.match(msgid)
+    if not match or match["label"] not in DOWNLOAD_LABELS:
+        return None
+    label = translate(match["label"])
+    return f":download:`{label}: {match['rest']}`" if label else None
+
+
+def _link_text_after(image: nodes.image) -> str:
+    parent = image.parent
+    if parent is None:
+        return ""
+    siblings = list(parent.children)
+    for sibling in siblings[siblings.index(image) + 1:]:
+        for ref in sibling.findall(nodes.reference):
+            text = ref.astext().strip()
+            if text:
+                return text
+    return ""
+
+
+def fill_thumbnail_alt(app, doctree, docname) -> None:
+    for image in doctree.findall(nodes.image):
+        if image.get("alt"):
+            continue
+        parsed = parse_image_name(image.get("uri", ""))
+        if parsed is None or not parsed.is_thumbnail:
+            continue
+        title = _link_text_after(image) or parsed.stem.replace("_", " ")
+        image["alt"] = f"{_('Thumbnail')}: {title}"
+
+
+def localise_run_time(app, doctree) -> None:
+    for paragraph in list(doctree.findall(nodes.paragraph)):
+        match = _TIMING.match(paragraph.astext().strip())
+        if not match:
+            continue
+        if app.builder.name == "gettext":
+            paragraph.parent.remove(paragraph)
+        elif not languages.for_app(app).is_source:
+            minutes, seconds = int(match.group("min")), float(match.group("sec"))
+            label = nodes.strong(text=str(_("Total running time of the script:")))
+            numbers = str(_("({minutes} minutes {seconds} seconds)")).format(
+                minutes=minutes, seconds=f"{seconds:.3f}")
+            paragraph.replace_self(nodes.paragraph("", "", label, nodes.Text(f" {numbers}")))
+
+
+def _example_docnames(env) -> dict[str, str]:
+    return {PurePosixPath(d).name: d for d in env.found_docs if d.startswith("auto_examples/")}
+
+
+def _introduction(env, docname: str, cache: dict) -> str:
+    if docname not in cache:
+        doctree = env.get_doctree(docname)
+        section = next(iter(doctree.findall(nodes.section)), None)
+        paragraph = next(iter(section.findall(nodes.paragraph)), None) if section else None
+        cache[docname] = paragraph.astext().replace("\n", " ") if paragraph else ""
+    return cache[docname]
+
+
+def translate_cards(app, doctree, docname) -> None:
+    """Card tooltip and title from the example's translated page."""
+    if languages.for_app(app).is_source or app.builder.format != "html":
+        return
+    env = app.env
+    examples = _example_docnames(env)
+    cache: dict[str, str] = {}
+    opening = None
+    for node in list(doctree.findall(lambda n: isinstance(n, (nodes.raw, nodes.image)))):
+        if isinstance(node, nodes.image):
+            parsed = parse_image_name(node.get("uri", ""))
+            if opening is not None and parsed and parsed.stem in examples:
+                example = examples[parsed.stem]
+                intro = html.escape(_introduction(env, example, cache), quote=True)
+                _replace_raw(opening, _TOOLTIP, intro)
+                opening = (opening, example)
+            continue
+        text = node.astext()
+        if _TOOLTIP.search(text):
+            opening = node
+        elif _CARD_TITLE.search(text) and isinstance(opening, tuple):
+            title = env.titles[opening[1]].astext()
+            _replace_raw(node, _CARD_TITLE, html.escape(title, quote=False))
+            opening = None
+
+
+def _replace_raw(node: nodes.raw, pattern: re.Pattern, new: str) -> None:
+    text = pattern.sub(lambda m: m.group(1) + new + m.group(3), node.astext(), count=1)
+    node.replace_self(nodes.raw("", text, format=node.get("format", "html")))

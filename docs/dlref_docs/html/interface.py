@@ -1,0 +1,67 @@
+"""Interface strings that Sphinx's own translation does not reach, from the interface catalog.
+
+* the search field's placeholder is a theme option (``search_bar_text``);
+* sphinx-copybutton has messages for a few languages only, in its script: an inline script
+  after it adds the build language's;
+* sphinx-gallery labels printed output with a CSS ``content: "Out:"``: the page template
+  writes the translated label (``dlref_output_label`` in the page context);
+* sphinx-notfound-page's 404 page.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..core import languages
+from ..core.interface import _
+
+COPY_MESSAGES = {"copy": "Copy", "copy_to_clipboard": "Copy to clipboard",
+                 "copy_success": "Copied!", "copy_failure": "Failed to copy"}
+
+
+def theme_options(app, config) -> None:
+    """``config-inited``: the translated search placeholder and 404 page."""
+    if languages.for_app(app).is_source:
+        return
+    config.html_theme_options = {**config.html_theme_options,
+                                 "search_bar_text": str(_("Search the docs ..."))}
+    title = str(_("Page not found"))
+    text = str(_("The page you asked for does not exist. Use the menu above or the search "
+                 "to find it."))
+    config.notfound_context = {"title": title, "body": f"<h1>{title}</h1>\n\n<p>{text}</p>"}
+
+
+def copy_button_script(language: str) -> str:
+    """JavaScript that gives sphinx-copybutton the messages of ``language``.
+
+    copybutton.js declares the globals ``messages``, ``locale``, ``iconCheck`` and
+    ``iconCopy`` (whose <title>s it fills in at load time) before this runs; the entry is
+    added, the locale chosen again and the two titles redone.  The buttons themselves are
+    made later, on DOMContentLoaded.
+    """
+    translated = {key: str(_(text)) for key, text in COPY_MESSAGES.items()}
+    lang = json.dumps(language)
+    return (
+        'if (typeof messages !== "undefined") {\n'
+        f"  messages[{lang}] = {json.dumps(translated, ensure_ascii=False)};\n"
+        "  iconCheck = iconCheck.replace(messages.en.copy_success, "
+        f"messages[{lang}].copy_success);\n"
+        "  iconCopy = iconCopy.replace(messages.en.copy_to_clipboard, "
+        f"messages[{lang}].copy_to_clipboard);\n"
+        f"  locale = {lang};\n"
+        "}\n"
+    )
+
+
+def copy_button(app) -> None:
+    """``builder-inited``: the copy button's messages, after copybutton.js (priority 500)."""
+    language = languages.for_app(app)
+    if language.is_source or app.builder.format != "html":
+        return
+    app.add_js_file(None, body=copy_button_script(language.code), priority=900)
+
+
+def page_strings(app, pagename, templatename, context, doctree) -> None:
+    """``html-page-context``: interface strings the page template writes."""
+    if not languages.for_app(app).is_source and "sphx-glr-script-out" in context.get("body", ""):
+        context["dlref_output_label"] = str(_("Out:"))
