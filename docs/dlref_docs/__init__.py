@@ -48,12 +48,12 @@ def setup(app):
     from .html import interface as ui
     from .search import ranking
     from .search.language import search_language
-    from .translation import code, maths
+    from .translation import code, maths, missing
 
     interface.register(app)
     app.setup_extension("sphinxcontrib.katex")
     katex.configure_renderer()
-    os.register_at_fork(after_in_child=katex.connect_to_parent_server)
+    _register_at_fork_once(katex.connect_to_parent_server)
     glyphs.install()  # examples run in the Sphinx process; reset_for_example covers workers
 
     # -- configuration --------------------------------------------------------------------
@@ -73,7 +73,9 @@ def setup(app):
     app.add_env_collector(ranking.TermCounts)
     app.add_env_collector(cards.GlossaryCards)
     app.add_env_collector(code.CodeMessages)
+    app.add_env_collector(missing.Untranslated)
     app.add_transform(maths.TranslateMathBlocks)  # just before Sphinx's Locale transform
+    app.add_transform(missing.FindUntranslated)  # just after it
     app.add_directive("compatibility-table", compatibility.CompatibilityTable)
     app.connect("doctree-read", pages.localise_run_time)
     app.connect("doctree-read", figures.use_language_images)
@@ -101,6 +103,7 @@ def setup(app):
     app.connect("build-finished", figures.write_figures_template)  # gettext: figures.pot
     app.connect("build-finished", katex.copy_assets)
     app.connect("build-finished", ranking.write_script)
+    app.connect("build-finished", missing.report)
 
     from .core import languages
 
@@ -110,6 +113,16 @@ def setup(app):
         app.add_search_language(search_language(language, compounds))
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
             "parallel_write_safe": True}
+
+
+_FORK_HANDLERS: set = set()
+
+
+def _register_at_fork_once(handler) -> None:
+    # A process that sets up several applications (the tests) registers each handler once.
+    if handler not in _FORK_HANDLERS:
+        os.register_at_fork(after_in_child=handler)
+        _FORK_HANDLERS.add(handler)
 
 
 def _terms():

@@ -39,6 +39,12 @@ from .scraper import (
 logger = logging.getLogger(__name__)
 
 
+def _gallery_dirs(app) -> list[str]:
+    """The project's gallery folders ([] when it has no sphinx-gallery)."""
+    conf = getattr(app.config, "sphinx_gallery_conf", None) or {}
+    return list(conf.get("gallery_dirs", []))
+
+
 def _records(docs: Path, gallery_dirs):
     for sidecar in sidecars(docs, gallery_dirs):
         yield sidecar, FigureRecord.load(sidecar)
@@ -48,6 +54,8 @@ def prepare_language(app) -> None:
     """Translated build, after the gallery step: check, redraw if stale, make thumbnails."""
     language = app.config.language
     if languages.for_app(app).is_source or app.builder.name == "gettext":
+        return
+    if not _gallery_dirs(app):
         return
     docs = Path(app.srcdir)
     catalog = read_figure_catalog(catalog_path(docs, language))
@@ -167,8 +175,8 @@ def write_figures_template(app, exception) -> None:
     """``build-finished`` of the gettext builder: ``figures.pot`` next to the page templates."""
     if exception is not None or app.builder.name != "gettext":
         return
-    write_template(Path(app.srcdir), app.config.sphinx_gallery_conf["gallery_dirs"],
-                   Path(app.outdir), app.config.project, app.config.version)
+    write_template(Path(app.srcdir), _gallery_dirs(app), Path(app.outdir), app.config.project,
+                   app.config.version)
 
 
 def forget_examples_without_records(app) -> list[Path]:
@@ -183,7 +191,7 @@ def forget_examples_without_records(app) -> list[Path]:
         return []  # translated builds run no example; prepare_language says what to do
     docs = Path(app.srcdir)
     forgotten = []
-    for gallery in app.config.sphinx_gallery_conf["gallery_dirs"]:
+    for gallery in _gallery_dirs(app):
         for checksum in sorted((docs / gallery).rglob("plot_*.py.md5")):
             stem = checksum.name[: -len(".py.md5")]
             for image in figure_images(checksum.parent / "images", stem):
