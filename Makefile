@@ -48,8 +48,9 @@ site: $(STAMP) $(NODE_STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -n auto --dist loadfile
 
-# Markers (pyproject.toml): "slow" builds the site or trains a model, "browser" drives Chromium.
-test-fast: $(STAMP)
+# Tiers are folders (tests/conftest.py gives tests/site "slow" and tests/browser "browser");
+# tests in tests/dlref that train a model are marked "slow" themselves.
+test-fast: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -m "not slow and not browser"
 
 # The regression matrix (regress/versions.toml): one environment per TensorFlow minor, reused.

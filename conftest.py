@@ -6,10 +6,14 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("MPLBACKEND", "agg")
 
+# Sphinx's own fixtures (make_app, app …) for the toolchain's small test projects
+# (tests/toolchain/roots); a plugin may only be named in the top-level conftest.
+pytest_plugins = ("sphinx.testing.fixtures",)
+
 # Sphinx configuration and build scripts are not test modules.
-collect_ignore = ["docs/conf.py", "docs/build_site.py", "docs/update_catalogs.py", "setup.py"]
-collect_ignore_glob = ["docs/_ext/*", "docs/_build/*", "docs/auto_examples/*", "gallery/*",
-                       "benchmarks/*"]
+collect_ignore = ["docs/conf.py", "setup.py"]
+collect_ignore_glob = ["docs/_build/*", "docs/auto_examples/*", "gallery/*", "benchmarks/*",
+                       "tests/toolchain/roots/*"]
 
 
 def _hypothesis_profile():

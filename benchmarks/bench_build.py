@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import os
 import re
 import shutil
@@ -36,10 +35,9 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 def load_build_site():
-    spec = importlib.util.spec_from_file_location("build_site", DOCS / "build_site.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from dlref_docs import build
+
+    return build
 
 
 def executed(log: str) -> str:
@@ -61,7 +59,7 @@ PLOTS_TIMINGS = ("sphx_glr_plot_tabular_ml_vs_dl_001.png",
                  "sphx_glr_plot_tabular_ml_vs_dl_thumb.png",
                  "sphx_glr_plot_tabular_ml_vs_dl_001.ko.png",
                  "sphx_glr_plot_tabular_ml_vs_dl_thumb.ko.png")
-# Run times; archives with file dates; and the pickled figures figure_i18n keeps to redraw
+# Run times; archives with file dates; and the pickled figures the gallery scraper keeps to redraw
 # Korean variants (a cache: pickle bytes follow object identities, not what a reader sees).
 NOT_OUTPUT = (".cost.json", ".zip", ".pickle") + PLOTS_TIMINGS
 

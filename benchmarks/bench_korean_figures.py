@@ -2,7 +2,7 @@
 
 usage: python benchmarks/bench_korean_figures.py      (after `make site`)
 
-For every gallery figure (its pickle, written by docs/_ext/figure_i18n.py) the English
+For every gallery figure (its pickle, written by the gallery scraper of dlref_docs) the English
 figure is saved once and the Korean variant drawn once (unpickle, translate, save), as the
 scraper does in the English build; the two totals are printed, then the number of
 messages in figures.po, outputs.po and comments.po.
@@ -10,7 +10,6 @@ messages in figures.po, outputs.po and comments.po.
 
 from __future__ import annotations
 
-import json
 import pickle
 import sys
 import tempfile
@@ -18,44 +17,41 @@ import time
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-sys.path.insert(0, str(DOCS / "_ext"))
 
 
 def main() -> int:
     import matplotlib
 
     matplotlib.use("agg")
-    import figure_i18n
+    from dlref_docs.core import catalogs
+    from dlref_docs.gallery import records, scraper
 
     from dlref.plotting import use_style
 
     use_style()
-    sidecars = figure_i18n.sidecars(DOCS, ["auto_examples"])
+    sidecars = records.sidecars(DOCS, ["auto_examples"])
     if not sidecars:
         print("no gallery figures found: run `make site` first")
         return 1
-    strings, _ = figure_i18n.read_catalog(figure_i18n.catalog_path(DOCS, "ko"))
+    strings = scraper.read_figure_catalog(scraper.catalog_path(DOCS, "ko")).strings
     english = korean = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         for sidecar in sidecars:
-            record = json.loads(sidecar.read_text(encoding="utf-8"))
-            data = sidecar.with_name(sidecar.name[: -len(figure_i18n.SIDECAR)] + ".pickle")
-            data = data.read_bytes()
+            record = records.FigureRecord.load(sidecar)
+            image = records.FigureRecord.image_of(sidecar)
+            data = records.FigureRecord.pickle_of(image).read_bytes()
             start = time.perf_counter()
-            pickle.loads(data).savefig(Path(tmp) / "en.png", **record["savefig"])
+            pickle.loads(data).savefig(Path(tmp) / "en.png", **record.savefig)
             english += time.perf_counter() - start
             start = time.perf_counter()
-            figure_i18n.save_in_language(pickle.loads(data), Path(tmp) / "x.ko.png", strings,
-                                         record["example"], record["savefig"])
+            scraper.save_in_language(pickle.loads(data), Path(tmp) / "x.ko.png", strings,
+                                     record.example, record.savefig)
             korean += time.perf_counter() - start
     print(f"{len(sidecars)} figures: English save {english:.1f} s, "
           f"Korean variant {korean:.1f} s (unpickle + translate + save)")
-    from babel.messages.pofile import read_po
-
     for name in ("figures", "outputs", "comments"):
-        with (DOCS / "locale" / "ko" / "LC_MESSAGES" / f"{name}.po").open("rb") as handle:
-            messages = [m for m in read_po(handle) if m.id]
-        same = sum(1 for m in messages if m.string == m.id)
+        messages = catalogs.read(catalogs.page_catalog(DOCS, "ko", name)).strings
+        same = sum(1 for msgid, text in messages.items() if text == msgid)
         print(f"{name}.po: {len(messages)} messages ({same} kept as they are: names, code)")
     return 0
 

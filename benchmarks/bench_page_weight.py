@@ -2,7 +2,8 @@
 
 usage: python benchmarks/bench_page_weight.py [SITE] [--pages concepts/x.html ...]
 
-SITE is a built bilingual site (``docs/build_site.py --out SITE``, default docs/_build/html).
+SITE is a built bilingual site (``python -m dlref_docs build --out SITE``, default
+docs/_build/html).
 Each page is opened in a new browser context (empty cache, as a first visit), served from
 127.0.0.1 with every other host blocked, and waited on until its images, maths and fonts
 are in.  Prints the total per page and the largest resources.

@@ -2,12 +2,13 @@
 
 usage: python benchmarks/bench_search_index.py [SITE]      (SITE defaults to docs/_build/html)
 
-SITE is a built bilingual site (``docs/build_site.py --out SITE``).  The main text of every
-indexed Korean page (the documents of ko/searchindex.js) is split and stemmed the way
-Sphinx's IndexBuilder.feed does it, once with SearchKorean (docs/_ext/korean_search.py) and
-once with Sphinx's SearchEnglish: every word (raw cost) and with IndexBuilder's per-page
-memoisation (what a build really pays).  A synthetic Korean text (glossary nouns x
-particles) gives the per-word cost on Hangul even before the pages are translated.
+SITE is a built bilingual site (``python -m dlref_docs build --out SITE``).  The main text of
+every indexed Korean page (the documents of ko/searchindex.js) is split and stemmed the way
+Sphinx's IndexBuilder.feed does it, once with the Korean search language
+(dlref_docs.search.language) and once with Sphinx's SearchEnglish: every word (raw cost)
+and with IndexBuilder's per-page memoisation (what a build really pays).  A synthetic Korean
+text (glossary nouns x particles) gives the per-word cost on Hangul even before the pages
+are translated.
 Best of REPEATS runs.
 """
 
@@ -21,11 +22,15 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+from dlref_docs.core import languages
+from dlref_docs.glossary.terms import load_terms
+from dlref_docs.search.language import search_language
+from dlref_docs.search.ranking import compound_table
+from sphinx.search.en import SearchEnglish
 
-from korean_search import PARTICLES, SearchKorean  # noqa: E402
-from sphinx.search.en import SearchEnglish  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+KOREAN = languages.get("ko")
+SearchKorean = search_language(KOREAN, compound_table(load_terms(), KOREAN))
 
 REPEATS = 5
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -116,7 +121,7 @@ def main(argv: list[str]) -> int:
     else:
         print(f"no {ko}/searchindex.js: the Korean site is not built, pages not measured")
 
-    particles = [p for p, _ in PARTICLES]
+    particles = [p for p, _ in KOREAN.particles]
     synthetic = " ".join(f"{noun}{particle}" for noun in NOUNS for particle in particles)
     report("synthetic Korean (glossary nouns x every particle)", [synthetic] * 20)
     return 0

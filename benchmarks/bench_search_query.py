@@ -2,7 +2,7 @@
 
 usage: python benchmarks/bench_search_query.py [SITE ...]   (SITE defaults to docs/_build/html)
 
-For every SITE (a built bilingual site, ``docs/build_site.py --out SITE``) and language, the
+For every SITE (a built bilingual site, ``python -m dlref_docs build --out SITE``) and language, the
 search page is opened in headless Chromium (/usr/bin/chromium), the index is loaded, and
 each query of QUERIES is run BATCHES x REPEATS times through searchtools.js's own steps
 (``Search._parseQuery`` then ``Search._performSearch``, without drawing the result list).

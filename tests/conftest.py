@@ -1,26 +1,45 @@
-"""Shared fixtures: the built bilingual site (built once per test session)."""
+"""The test tiers, and shared fixtures: the built bilingual site (built once per test session).
+
+Tiers are folders; each folder's tests get their markers here, so nothing leaks between tiers:
+
+``tests/dlref``, ``tests/toolchain``
+    fast: the package and the docs toolchain (small projects built in-process), no site
+    build, no browser (``make test-fast``; tests that train a model are marked ``slow``);
+``tests/site``
+    ``slow``: checks of the whole built site (built once per run, :func:`site`);
+``tests/browser``
+    ``slow`` and ``browser``: the built site and small test sites in headless Chromium.
+"""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
+TIERS = {"site": ("slow",), "browser": ("slow", "browser")}
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).resolve().parent
+    for item in items:
+        try:
+            tier = Path(item.path).resolve().relative_to(here).parts[0]
+        except ValueError:
+            continue  # doctests of the package and the pages
+        for marker in TIERS.get(tier, ()):
+            item.add_marker(marker)
 
 
 @pytest.fixture(scope="session")
 def build_site():
-    """docs/build_site.py (a script, not a package) imported as a module."""
-    spec = importlib.util.spec_from_file_location("build_site", DOCS / "build_site.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_site"] = module
-    spec.loader.exec_module(module)
-    return module
+    """The site builder of ``make site`` (:mod:`dlref_docs.build`)."""
+    from dlref_docs import build
+
+    return build
 
 
 def _build_site(build_site, out: Path) -> dict:
@@ -95,3 +114,13 @@ def browser():
         playwright.stop()
 
 
+@pytest.fixture(scope="session")
+def korean_search_language():
+    """The site's Korean search language class (particles from the language data file)."""
+    from dlref_docs.core import languages
+    from dlref_docs.glossary.terms import load_terms
+    from dlref_docs.search.language import search_language
+    from dlref_docs.search.ranking import compound_table
+
+    korean = languages.get("ko")
+    return search_language(korean, compound_table(load_terms(), korean))

@@ -1,10 +1,14 @@
-"""``python -m dlref_docs build|catalogs``: the toolchain's commands (make site, make catalogs)."""
+"""``python -m dlref_docs build|catalogs|check``: the toolchain's commands.
+
+``build`` is ``make site``, ``catalogs`` is ``make catalogs``; ``check`` lists the English
+messages that have no usable translation yet, in seconds (no example runs).
+"""
 
 from __future__ import annotations
 
 import sys
 
-COMMANDS = ("build", "catalogs")
+COMMANDS = ("build", "catalogs", "check")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,6 +21,10 @@ def main(argv: list[str] | None = None) -> int:
         from .build import main as build
 
         return build(rest)
+    if command == "check":
+        from .check import main as check
+
+        return check()
     from .update_catalogs import main as catalogs
 
     return catalogs()

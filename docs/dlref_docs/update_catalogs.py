@@ -165,6 +165,8 @@ def report(entries: list[catalogs.Entry], docs: Path = DOCS, limit: int = 40) ->
         lines.append(f"  {entry.catalog.relative_to(docs.parent)}: {entry.state}: {text!r}")
     if len(entries) > limit:
         lines.append(f"  ... and {len(entries) - limit} more")
+    if any(entry.state == "missing" for entry in entries):
+        lines.append("next: run `make catalogs` to bring the missing ones into the catalogs")
     lines.append("next: write each translation into its msgstr and delete the '#, fuzzy' line "
                  "above it, then run `make site` (the Korean pages show the English until then)")
     return "\n".join(lines)

@@ -14,8 +14,6 @@ import pytest
 
 from .support import OUTPUT
 
-pytestmark = pytest.mark.browser
-
 CARD = "#dlref-glossary-card"
 PAGES = {  # language -> (page, a term link on it, Korean term, English term)
     "ko": ("concepts/dropout.html", "term-dropout", "드롭아웃", "dropout"),

@@ -13,8 +13,6 @@ import pytest
 
 from .support import block_external
 
-pytestmark = pytest.mark.browser
-
 FLOW_PAGE = "concepts/activation-functions.html"
 GALLERY_INDEX = "auto_examples/index.html"  # its sidebar has entries with children
 PHONE = {"width": 390, "height": 844}

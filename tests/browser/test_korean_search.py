@@ -2,7 +2,7 @@
 
 Sphinx has no Korean search language; on its own it splits Korean like English, so every
 space-separated word is indexed whole with its particle (기울기가, 손실을, 함수는) and the
-query 함수 misses a page that only says 함수는.  docs/_ext/korean_search.py strips particles
+query 함수 misses a page that only says 함수는.  dlref_docs.search strips particles
 on both sides (Python when indexing, JavaScript when querying).
 
 Part (a) builds a tiny Korean Sphinx project twice in a temporary folder: once with our
@@ -28,9 +28,6 @@ import pytest
 
 from .support import VIEWPORT, block_external, serve
 
-pytestmark = pytest.mark.browser
-
-EXT = Path(__file__).resolve().parents[2] / "docs" / "_ext"
 NAV_TIMEOUT_MS = 60_000  # a bound, not a budget: two xdist workers share two cores
 
 # The same "search finished" signal as test_search_finds_the_activation_functions_page in
@@ -106,8 +103,6 @@ PAGES = {
 }
 
 CONF = """\
-import sys
-sys.path.insert(0, {ext!r})
 project = "korean-search-test"
 language = "ko"
 extensions = {extensions!r}
@@ -116,7 +111,7 @@ html_theme = "alabaster"
 """
 
 BUILDS = {
-    "korean": {"extensions": ["korean_search"], "extra": ""},
+    "korean": {"extensions": ["dlref_docs"], "extra": ""},
     # Sphinx's default: no Korean search language, English splitting and stemming.
     "default": {"extensions": [], "extra": 'html_search_language = "en"'},
 }
@@ -125,7 +120,7 @@ BUILDS = {
 def write_project(src: Path, *, extensions: list[str], extra: str) -> None:
     src.mkdir(parents=True)
     (src / "conf.py").write_text(
-        CONF.format(ext=str(EXT), extensions=extensions, extra=extra), encoding="utf-8"
+        CONF.format(extensions=extensions, extra=extra), encoding="utf-8"
     )
     for name, (title, body) in PAGES.items():
         bar = "=" * (2 * len(title))  # Hangul is double width: keep the underline long enough
@@ -172,9 +167,9 @@ def mini_search(context, mini_sites, build: str, query: str) -> list[str]:
 
 def test_the_korean_build_uses_our_stemmer(mini_sites):
     data = (mini_sites["out"] / "korean" / "_static" / "language_data.js").read_text("utf-8")
-    assert "KoreanStemmer" in data
+    assert "ParticleStemmer" in data
     default = (mini_sites["out"] / "default" / "_static" / "language_data.js").read_text("utf-8")
-    assert "KoreanStemmer" not in default and "EnglishStemmer" in default
+    assert "ParticleStemmer" not in default and "EnglishStemmer" in default
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,6 @@ import pytest
 
 from .weight import measure
 
-pytestmark = pytest.mark.browser
-
 LANGS = ("en", "ko")
 MAX_BYTES = 1_200_000  # 1.2 MB, issue #16
 MATHS = re.compile(r'class="katex"')

@@ -1,4 +1,4 @@
-"""Search as readers type, in a real browser (docs/_ext/dlref_search.js, korean_search.py).
+"""Search as readers type, in a real browser (dlref_docs/search: dlref_search.js, language.py).
 
 Our own query set, of the kinds issue #13 names: spaceless and spaced forms find the same pages
 (both ways); term-sheet variants and transliterations find the page; an English term typed on
@@ -16,19 +16,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from .support import VIEWPORT, block_external, serve
 from .test_korean_search import pages_of, search
-
-pytestmark = pytest.mark.browser
-
-EXT = Path(__file__).resolve().parents[2] / "docs" / "_ext"
-sys.path.insert(0, str(EXT))
-
-from korean_search import SearchKorean  # noqa: E402
 
 # ============================================================================================
 # (a) a small Korean project: spaceless text on the pages, headings against mentions
@@ -45,11 +37,9 @@ PAGES = {
     "overfit": ("일반화", "과대적합이 일어나면 검증 손실이 오른다."),
 }
 CONF = """\
-import sys
-sys.path.insert(0, {ext!r})
 project = "readers-type"
 language = "ko"
-extensions = ["korean_search"]
+extensions = ["dlref_docs"]
 html_theme = "alabaster"
 """
 
@@ -59,7 +49,7 @@ def mini_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("readers-type")
     src, out = root / "src", root / "html"
     src.mkdir()
-    (src / "conf.py").write_text(CONF.format(ext=str(EXT)), encoding="utf-8")
+    (src / "conf.py").write_text(CONF, encoding="utf-8")
     for name, (title, body) in PAGES.items():
         (src / f"{name}.rst").write_text(f"{title}\n{'=' * 2 * len(title)}\n\n{body}\n",
                                          encoding="utf-8")
@@ -105,11 +95,11 @@ def test_mini_site_ranks_the_title_above_a_mention(mini_context, mini_site):
     assert found[:2] == ["activation", "mention"], found
 
 
-def test_index_and_query_split_compounds_alike(mini_context, mini_site):
+def test_index_and_query_split_compounds_alike(mini_context, mini_site, korean_search_language):
     """Python (index) and JavaScript (query) turn the same words into the same stems."""
     words = ["손실함수를", "활성화함수", "교차엔트로피는", "기울기소실이", "경사하강법으로",
              "평균제곱오차", "원핫인코딩", "정형데이터", "손실", "함수는", "ReLU는", "Adam을"]
-    korean = SearchKorean({})
+    korean = korean_search_language({})
     python = [[korean.stem(w).lower() for w in korean.split(word)] for word in words]
     page = mini_context.new_page()
     try:

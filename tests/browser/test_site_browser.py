@@ -27,8 +27,6 @@ import pytest
 
 from .support import HOST, OUTPUT, VIEWPORT, block_external, is_external_url
 
-pytestmark = pytest.mark.browser
-
 LANGS = ("en", "ko")
 SKIP_DIRS = {"_static", "_sources", "_images", "_downloads"}  # no site pages live there
 FLOW_PAGE = "concepts/activation-functions.html"  # the search / screenshot / switcher target

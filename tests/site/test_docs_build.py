@@ -10,7 +10,7 @@ import pytest
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
-pytestmark = pytest.mark.slow
+
 
 
 # TensorFlow's C++ runtime prints this one line when an example imports it; it is not a

@@ -14,10 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import pytest
 from bs4 import BeautifulSoup
 
-pytestmark = pytest.mark.slow
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 

@@ -100,7 +100,7 @@ def get(code: str | None, locale_dirs: tuple[Path, ...] = ()) -> Language:
 
 
 def for_app(app) -> Language:
-    """The language a Sphinx application builds (``-D language=…``)."""
+    """The language a Sphinx application (or its environment) builds (``-D language=…``)."""
     dirs = tuple(Path(app.srcdir, d) for d in app.config.locale_dirs)
     return get(app.config.language, dirs)
 

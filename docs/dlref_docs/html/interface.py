@@ -23,8 +23,9 @@ def theme_options(app, config) -> None:
     """``config-inited``: the translated search placeholder and 404 page."""
     if languages.for_app(app).is_source:
         return
-    config.html_theme_options = {**config.html_theme_options,
-                                 "search_bar_text": str(_("Search the docs ..."))}
+    if config.html_theme == "pydata_sphinx_theme":  # the theme that has this option
+        config.html_theme_options = {**config.html_theme_options,
+                                     "search_bar_text": str(_("Search the docs ..."))}
     title = str(_("Page not found"))
     text = str(_("The page you asked for does not exist. Use the menu above or the search "
                  "to find it."))

@@ -93,8 +93,15 @@ class TermCounts(PerPageCollector):
         return counts
 
 
-def script_text(app, terms: list[Term]) -> str:
-    """``dlref_search.js`` with this build's tables."""
+def script_text(data: dict) -> str:
+    """``dlref_search.js`` preceded by its tables (``DLREF_SEARCH``)."""
+    code = Path(__file__).with_name(SCRIPT).read_text(encoding="utf-8")
+    table = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "var DLREF_SEARCH = " + table + ";\n" + code
+
+
+def search_data(app, terms: list[Term]) -> dict:
+    """The tables ``dlref_search.js`` needs for this build's site."""
     language = languages.for_app(app)
     env = app.env
     names = site_terms(terms, language.code)
@@ -108,7 +115,7 @@ def script_text(app, terms: list[Term]) -> str:
             if found >= 2:
                 counts.setdefault(names[number], []).extend([position, found])
     typed = _typed_language(app, language)
-    data = {
+    return {
         "particles": [[p, keep] for p, keep in typed.particles],
         "script": typed.search_script,
         "compounds": compound_table(terms, language),
@@ -116,9 +123,6 @@ def script_text(app, terms: list[Term]) -> str:
         "docs": docs,
         "counts": counts,
     }
-    code = Path(__file__).with_name(SCRIPT).read_text(encoding="utf-8")
-    table = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "var DLREF_SEARCH = " + table + ";\n" + code
 
 
 def _typed_language(app, language: languages.Language) -> languages.Language:
@@ -143,7 +147,7 @@ def write_script(app, exception) -> None:
 
     out = Path(app.outdir) / "_static" / SCRIPT
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(script_text(app, load_terms()), encoding="utf-8")
+    out.write_text(script_text(search_data(app, load_terms())), encoding="utf-8")
 
 
 def load_on_search_page(app, pagename, templatename, context, doctree) -> None:

@@ -25,7 +25,7 @@ class TranslateMathBlocks(SphinxTransform):
     default_priority = Locale.default_priority - 1
 
     def apply(self, **kwargs) -> None:
-        if languages.for_app(self.app).is_source:
+        if languages.for_app(self.env).is_source:
             return
         domain = docname_to_domain(self.env.current_document.docname,
                                    self.config.gettext_compact)

@@ -36,7 +36,7 @@ class FindUntranslated(SphinxTransform):
     default_priority = Locale.default_priority + 1
 
     def apply(self, **kwargs) -> None:
-        if languages.for_app(self.app).is_source or self.app.builder.name == "gettext":
+        if languages.for_app(self.env).is_source:
             return
         found = [msg for node, msg in extract_messages(self.document)
                  if node.get("translated") is False]

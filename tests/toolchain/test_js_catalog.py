@@ -1,8 +1,7 @@
-"""docs/_ext/js_catalog.py: the browser's Korean UI catalog is generated from sphinx.po."""
+"""dlref_docs.html.js_catalog: the browser's Korean UI catalog is generated from sphinx.po."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,10 +14,9 @@ BUNDLED = Path(sphinx.__file__).parent / "locale" / "ko" / "LC_MESSAGES" / "sphi
 
 
 def _extension():
-    spec = importlib.util.spec_from_file_location("js_catalog", DOCS / "_ext" / "js_catalog.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from dlref_docs.html import js_catalog
+
+    return js_catalog
 
 
 def test_every_browser_string_of_the_running_sphinx_is_translated():
@@ -34,16 +32,23 @@ def test_every_browser_string_of_the_running_sphinx_is_translated():
     assert summary == ["검색을 마쳤습니다. 검색어와 일치하는 페이지를 ${resultCount}개 찾았습니다."]
 
 
-def test_the_build_writes_sphinx_js_next_to_sphinx_po(tmp_path):
+def test_the_build_generates_sphinx_js_outside_the_sources(tmp_path):
     js_catalog = _extension()
-    locale = tmp_path / "locale" / "ko" / "LC_MESSAGES"
+    src = tmp_path / "src"
+    locale = src / "locale" / "ko" / "LC_MESSAGES"
     locale.mkdir(parents=True)
     shutil.copy(PO, locale / "sphinx.po")
-    app = SimpleNamespace(srcdir=str(tmp_path))
-    js_catalog.write_js_catalog(app, SimpleNamespace(language="ko", locale_dirs=["locale"]))
-    written = js_catalog.read_js_catalog(locale / "sphinx.js")
+    app = SimpleNamespace(srcdir=str(src), doctreedir=str(tmp_path / "doctrees"))
+    config = SimpleNamespace(language="ko", locale_dirs=["locale"])
+    js_catalog.write_js_catalog(app, config)
+    generated = tmp_path / "doctrees" / "dlref_docs" / "js-locale"
+    written = js_catalog.read_js_catalog(generated / "ko" / "LC_MESSAGES" / "sphinx.js")
     assert written == js_catalog.build_js_catalog(PO, "ko")
+    # Sphinx looks for sphinx.js in locale_dirs: the generated folder is one of them now.
+    assert config.locale_dirs == ["locale", str(generated)]
+    assert sorted(p.name for p in locale.iterdir()) == ["sphinx.po"]  # nothing in the sources
     # English is the source language: nothing to generate.
-    (locale / "sphinx.js").unlink()
-    js_catalog.write_js_catalog(app, SimpleNamespace(language="en", locale_dirs=["locale"]))
-    assert not (locale / "sphinx.js").exists()
+    english = SimpleNamespace(language="en", locale_dirs=["locale"])
+    js_catalog.write_js_catalog(SimpleNamespace(srcdir=str(src),
+                                                doctreedir=str(tmp_path / "en")), english)
+    assert english.locale_dirs == ["locale"] and not (tmp_path / "en").exists()

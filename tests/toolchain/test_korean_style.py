@@ -9,16 +9,13 @@ page.  The terms themselves are checked by test_term_sheet.py.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from dlref_docs.glossary.terms import CATALOGS
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "docs" / "_ext"))
-
-from term_sheet import CATALOGS  # noqa: E402
 
 # Does the Korean reading end in a consonant?  Digits by their Sino-Korean reading
 # (영 일 이 삼 사 오 육 칠 팔 구), names by how Korean writes them.

@@ -1,4 +1,4 @@
-"""The search tables that korean_search.py builds from the term sheet (docs/terms.csv).
+"""The search tables that dlref_docs.search builds from the term sheet (docs/terms.csv).
 
 The browser side is tested in tests/browser/test_search_as_readers_type.py; here: the
 compound and synonym tables, and that the Korean index splits compounds of the sheet.
@@ -6,15 +6,10 @@ compound and synonym tables, and that the Korean index splits compounds of the s
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "docs" / "_ext"))
-
-from korean_search import SearchKorean, compound_table, synonym_table  # noqa: E402
-from term_sheet import load_terms  # noqa: E402
+from dlref_docs.core import languages
+from dlref_docs.glossary.terms import load_terms
+from dlref_docs.search.ranking import compound_table, synonym_table
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +18,7 @@ def terms():
 
 
 def test_compounds_of_the_sheet_split_into_their_words(terms):
-    table = compound_table(terms)
+    table = compound_table(terms, languages.get("ko"))
     assert table["활성화함수"] == ["활성화", "함수"]
     assert table["희소범주형교차엔트로피"] == ["희소", "범주형", "교차", "엔트로피"]
     assert "드롭아웃" not in table  # one word: nothing to split
@@ -39,8 +34,8 @@ def test_compounds_of_the_sheet_split_into_their_words(terms):
         ("ReLU는", ["ReLU는"]),
     ],
 )
-def test_the_korean_index_splits_compounds(text, words):
-    assert SearchKorean({}).split(text) == words
+def test_the_korean_index_splits_compounds(korean_search_language, text, words):
+    assert korean_search_language({}).split(text) == words
 
 
 def test_korean_synonyms_lead_to_the_korean_term(terms):

@@ -53,6 +53,7 @@ def test_readthedocs_installs_the_pinned_docs_and_tensorflow_extras():
     extras = set(re.search(r"\.\[([\w,]+)\]", installs[0]).group(1).split(","))
     # TensorFlow is an extra: the gallery examples that the build runs need it.
     assert {"docs", "tensorflow"} <= extras, installs[0]
+    assert re.search(r"-e \./docs(\s|$)", installs[0]), "the docs toolchain (dlref_docs)"
 
 
 def test_readthedocs_builds_the_project_language_with_warnings_as_errors():
@@ -140,6 +141,8 @@ def test_makefile_installs_every_extra():
     assert install, "the Makefile's install line changed"
     extras = set(install.group(1).split(","))
     assert extras == {"tensorflow", "docs", "test"}, extras
+    assert re.search(r"-e \./docs\s*$", install.string[install.start():].splitlines()[0]), (
+        "the Makefile must install the docs toolchain (docs/pyproject.toml)")
 
 
 # ---- The regression matrix ---------------------------------------------------------------

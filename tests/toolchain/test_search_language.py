@@ -1,24 +1,25 @@
-"""Unit tests of the Korean search language (docs/_ext/korean_search.py).
+"""Unit tests of the Korean search language (dlref_docs.search.language).
 
 The Python stemmer reduces the words of every page when the index is built; the JavaScript
-stemmer (``SearchKorean.js_stemmer_code``, embedded in language_data.js) reduces the query in
-the browser.  A page is found only if both give the same result, so the parity test runs the
-generated JavaScript in headless Chromium and compares it word by word with Python.
+side reduces the query in the browser (tests/browser/test_search_stemmer_parity.py checks
+that both agree, word by word).
 """
 
 from __future__ import annotations
 
-import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
+from dlref_docs.core import languages
+from dlref_docs.search import language as search
 
-EXT = Path(__file__).resolve().parents[2] / "docs" / "_ext"
-sys.path.insert(0, str(EXT))
+KO = languages.get("ko")
+PARTICLES = KO.particles
 
-from korean_search import PARTICLES, SearchKorean, strip_particle  # noqa: E402
+
+def strip_particle(word: str) -> str:
+    return search.strip_particle(word, KO.particles, KO.search_word)
+
 
 # Korean standard terms of the project (notes/conventions.md), at least two syllables each.
 GLOSSARY_NOUNS = (
@@ -47,11 +48,11 @@ PARITY_WORDS = [
 
 
 @pytest.fixture(scope="module")
-def korean() -> SearchKorean:
-    return SearchKorean({})
+def korean(korean_search_language):
+    return korean_search_language({})
 
 
-def index_form(language: SearchKorean, word: str) -> str:
+def index_form(language, word: str) -> str:
     """What Sphinx's IndexBuilder.feed stores for ``word`` (stem, then lower-case)."""
     return language.stem(word).lower()
 
@@ -148,55 +149,3 @@ def test_particle_table_is_longest_first():
     lengths = [len(p) for p, _ in PARTICLES]
     assert lengths == sorted(lengths, reverse=True)
     assert len({p for p, _ in PARTICLES}) == len(PARTICLES), "duplicate particle"
-
-
-# --------------------------------------------------------------------------------------------
-# Python / JavaScript parity, in headless Chromium
-
-
-@pytest.fixture(scope="module")
-def chromium_page(browser):
-    """A blank page in the session's headless Chromium (the ``browser`` fixture)."""
-    from browser.support import block_external
-
-    context = browser.new_context()
-    blocked = block_external(context)
-    page = context.new_page()
-    page.set_content("<!doctype html><html><head></head><body></body></html>")
-    yield page
-    context.close()
-    assert not blocked, blocked
-
-
-def js_stems(page, words: list[str]) -> list[str]:
-    """Stem ``words`` with the generated JavaScript, as searchtools.js does with a query."""
-    page.add_script_tag(content=SearchKorean.js_stemmer_code)
-    return page.evaluate(
-        """(words) => {
-          const stemmer = new Stemmer();
-          return words.map((w) => stemmer.stemWord(w.toLowerCase()));
-        }""",
-        words,
-    )
-
-
-def test_parity_words_cover_enough_cases():
-    assert len(set(PARITY_WORDS)) >= 40
-    assert sum(bool(re.search(r"[가-힣]", w)) for w in PARITY_WORDS) >= 30
-    assert sum(bool(re.fullmatch(r"[A-Za-z]+", w)) for w in PARITY_WORDS) >= 8
-
-
-@pytest.mark.browser
-def test_javascript_stemmer_matches_python(korean, chromium_page):
-    words = list(dict.fromkeys(PARITY_WORDS + [n + p for n in ("기울기", "손실", "함수", "층")
-                                               for p, _ in PARTICLES]))
-    in_js = js_stems(chromium_page, words)
-    in_python = [index_form(korean, w) for w in words]
-    assert len(in_js) == len(words)
-    mismatches = {
-        w: {"python": p, "js": j}
-        for w, p, j in zip(words, in_python, in_js, strict=True)
-        if p != j
-    }
-    assert not mismatches, json.dumps(mismatches, ensure_ascii=False, indent=1)
-    assert chromium_page.evaluate("typeof window.Stemmer") == "function"

@@ -1,10 +1,8 @@
-"""docs/_ext/strict_glyphs.py: in the docs build a missing figure glyph is an error."""
+"""dlref_docs.gallery.glyphs: in the docs build a missing figure glyph is an error."""
 
 from __future__ import annotations
 
-import importlib.util
 import logging
-import sys
 import warnings
 from pathlib import Path
 
@@ -16,15 +14,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from dlref.plotting import KOREAN_FONT, use_style  # noqa: E402
 
-EXT = Path(__file__).resolve().parents[2] / "docs" / "_ext" / "strict_glyphs.py"
-
 
 @pytest.fixture
 def strict():
     """strict_glyphs installed for one test only (the filters are process-wide)."""
-    spec = importlib.util.spec_from_file_location("strict_glyphs", EXT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    from dlref_docs.gallery import glyphs as module
+
     mathtext_log = logging.getLogger("matplotlib.mathtext")
     saved = list(mathtext_log.filters)
     with warnings.catch_warnings():
@@ -62,22 +57,20 @@ def test_install_is_idempotent(strict):
     assert sum(isinstance(f, strict.MissingGlyphIsAnError) for f in mathtext_log.filters) == 1
 
 
-def test_gallery_workers_install_the_filters_before_each_example(strict, tmp_path,
-                                                                monkeypatch):
+def test_gallery_workers_install_the_filters_before_each_example(strict, tmp_path):
     # sphinx-gallery's parallel workers are fresh processes: the docs' reset hook, run
     # before every example, is what makes a missing glyph an error there.
     from sphinx_gallery.gen_rst import _get_callables
 
-    conf_text = (EXT.parents[1] / "conf.py").read_text(encoding="utf-8")
-    assert '"strict_glyphs.reset_for_example"' in conf_text
+    conf_text = (Path(__file__).resolve().parents[2] / "docs" / "conf.py").read_text("utf-8")
+    hook_name = "dlref_docs.gallery.glyphs.reset_for_example"
+    assert f'"{hook_name}"' in conf_text
     mathtext_log = logging.getLogger("matplotlib.mathtext")
     mathtext_log.filters[:] = [f for f in mathtext_log.filters
                                if not isinstance(f, strict.MissingGlyphIsAnError)]
     with warnings.catch_warnings():
         warnings.resetwarnings()
-        monkeypatch.setitem(sys.modules, "strict_glyphs", strict)
-        (hook,) = _get_callables({"reset_modules": ("strict_glyphs.reset_for_example",)},
-                                 "reset_modules")
+        (hook,) = _get_callables({"reset_modules": (hook_name,)}, "reset_modules")
         hook({}, "plot_x.py")
         assert any(isinstance(f, strict.MissingGlyphIsAnError) for f in mathtext_log.filters)
         use_style()

@@ -8,16 +8,11 @@ Korean term, and when a glossary term is missing from the sheet.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "docs" / "_ext"))
-
-from term_sheet import (  # noqa: E402
+from dlref_docs.glossary.terms import (
     CATALOGS,
     COLUMNS,
     banned_hits,
@@ -25,6 +20,8 @@ from term_sheet import (  # noqa: E402
     load_terms,
     synonyms,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 HEADER = ",".join(COLUMNS) + "\n"
 

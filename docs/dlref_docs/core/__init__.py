@@ -1,0 +1,1 @@
+"""Languages, message catalogs, number holes, interface strings and per-page state."""

@@ -1,0 +1,1 @@
+"""The gallery's figures in every language, and sphinx-gallery's pages fitted to the site."""

@@ -1,0 +1,1 @@
+"""Assets, the language switcher, accessibility, interface strings, the compatibility table."""

@@ -1,0 +1,1 @@
+"""A search language that cuts endings off words, and the search as readers type."""

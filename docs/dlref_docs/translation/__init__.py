@@ -1,0 +1,1 @@
+"""Code comments, printed output and display maths in the reader's language."""

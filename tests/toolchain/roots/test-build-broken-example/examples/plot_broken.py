@@ -1,0 +1,7 @@
+"""
+Broken
+======
+
+Raises on purpose.
+"""
+raise RuntimeError("this example is broken")
