@@ -46,7 +46,7 @@ def setup(app):
     from .glossary import cards, order
     from .html import a11y, assets, compatibility, js_catalog, katex, switcher
     from .html import interface as ui
-    from .search import ranking
+    from .search import incremental, ranking
     from .search.language import search_language
     from .translation import code, maths, missing
 
@@ -85,10 +85,11 @@ def setup(app):
     app.connect("doctree-resolved", pages.translate_cards)
 
     # -- writing ----------------------------------------------------------------------------
+    app.connect("write-started", incremental.restore_index_entries)  # Sphinx issue #12599
     app.connect("html-page-context", switcher.add_switcher_context)
     app.connect("html-page-context", code.widen_page)
     app.connect("html-page-context", order.translated_index_letters)
-    app.connect("html-page-context", ui.page_strings)
+    app.connect("html-page-context", ui.output_label)
     app.connect("html-page-context", ranking.load_on_search_page)
     app.connect("html-page-context", a11y.citations_as_list_items)
     # After the theme's and other extensions' own handlers (default 500) have filled the page.

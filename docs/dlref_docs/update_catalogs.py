@@ -168,7 +168,7 @@ def report(entries: list[catalogs.Entry], docs: Path = DOCS, limit: int = 40) ->
     if any(entry.state == "missing" for entry in entries):
         lines.append("next: run `make catalogs` to bring the missing ones into the catalogs")
     lines.append("next: write each translation into its msgstr and delete the '#, fuzzy' line "
-                 "above it, then run `make site` (the Korean pages show the English until then)")
+                 "above it, then run `make site` (until then the pages show the English)")
     return "\n".join(lines)
 
 

@@ -3,8 +3,9 @@
 * the search field's placeholder is a theme option (``search_bar_text``);
 * sphinx-copybutton has messages for a few languages only, in its script: an inline script
   after it adds the build language's;
-* sphinx-gallery labels printed output with a CSS ``content: "Out:"``: the page template
-  writes the translated label (``dlref_output_label`` in the page context);
+* sphinx-gallery labels printed output with a CSS ``content: "Out:"``: pages with printed
+  output get a style that says it in the build's language (in ``metatags``, which every
+  theme derived from Sphinx's basic layout writes into the head);
 * sphinx-notfound-page's 404 page.
 """
 
@@ -62,7 +63,9 @@ def copy_button(app) -> None:
     app.add_js_file(None, body=copy_button_script(language.code), priority=900)
 
 
-def page_strings(app, pagename, templatename, context, doctree) -> None:
-    """``html-page-context``: interface strings the page template writes."""
+def output_label(app, pagename, templatename, context, doctree) -> None:
+    """``html-page-context``: the label of printed output, on the pages that have some."""
     if not languages.for_app(app).is_source and "sphx-glr-script-out" in context.get("body", ""):
-        context["dlref_output_label"] = str(_("Out:"))
+        label = json.dumps(str(_("Out:")), ensure_ascii=False)
+        context["metatags"] = (context.get("metatags", "") + "\n<style>"
+                               f".sphx-glr-script-out::before {{ content: {label}; }}</style>")

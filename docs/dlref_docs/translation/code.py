@@ -256,8 +256,9 @@ def translate_blocks(app, doctree) -> None:
             continue
         app.env.note_dependency(str(_catalog_path(app, kind)))  # re-read when it changes
         for message in dict.fromkeys(missing):
-            logger.warning("no Korean translation in %s.po of %r (run `make catalogs`)",
-                           kind, message, location=node, type="code_i18n", subtype=kind)
+            logger.warning("no %r translation in %s.po of %r (run `make catalogs`)",
+                           app.config.language, kind, message, location=node,
+                           type="code_i18n", subtype=kind)
         if new != text:
             # rawsource must equal the text, or Sphinx treats the block as parsed-literal
             # and does not highlight it.
