@@ -9,16 +9,18 @@ NODE_STAMP := node_modules/.installed-stamp
 OUT    := docs/_build/html
 PORT   ?= 8000
 
-.PHONY: site test test-fast regress regress-all serve catalogs lint bench clean help
+.PHONY: site site-quick check-catalogs test test-fast regress regress-all serve catalogs lint bench clean help
 
 help:
 	@echo "make site      build the whole site (English + Korean, every example executed) into $(OUT)"
+	@echo "make site LANG=ko  one language only;  make site-quick  a preview that runs no example"
 	@echo "make test      run the entire test suite (unit, doctest, docs build, browser)"
 	@echo "make test-fast unit tests and doctests only: no site build, no browser (the edit loop)"
 	@echo "make regress TF=2.17  doctests + Keras-parity tests on one TensorFlow minor (own .venv-tf<minor>)"
 	@echo "make regress-all      the same for every minor in regress/versions.toml; writes regress/results.json"
 	@echo "make serve     serve the built site at http://127.0.0.1:$(PORT)/"
 	@echo "make catalogs  refresh the Korean translation catalogs after editing English text"
+	@echo "make check-catalogs  list the English messages without a Korean translation (seconds)"
 	@echo "make bench     run the benchmarks and print their figures"
 	@echo "make lint      run ruff"
 
@@ -41,6 +43,10 @@ SITE_LANG := $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 
 site: $(STAMP) $(NODE_STAMP)
 	$(PY) -m dlref_docs build $(SITE_LANG)
+
+# A writer's preview in seconds: no example runs, warnings are reported but do not fail.
+site-quick: $(STAMP) $(NODE_STAMP)
+	$(PY) -m dlref_docs build --quick $(SITE_LANG)
 
 # -n auto: one pytest-xdist worker per core; --dist loadfile keeps each file's tests (and its
 # session fixtures, such as the browser walk over every page) on one worker.  The site itself
@@ -66,6 +72,9 @@ serve:
 
 catalogs: $(STAMP)
 	$(PY) -m dlref_docs catalogs
+
+check-catalogs: $(STAMP)
+	$(PY) -m dlref_docs check
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

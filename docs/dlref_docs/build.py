@@ -34,12 +34,17 @@ def jobs() -> int:
 
 
 def sphinx_command(lang: str, out: Path, doctrees: Path, quiet: bool,
-                   docs: Path = DOCS) -> list[str]:
+                   docs: Path = DOCS, quick: bool = False) -> list[str]:
     # -N: no colours, even where CI=true makes Sphinx colour its output and garbles the log.
     # -j: read and write pages, and run the gallery's examples, in that many processes.
     cmd = [sys.executable, "-m", "sphinx", "-N", "-j", str(jobs()), "-b", "html", "-W",
            "--keep-going",
            "-d", str(doctrees / lang), "-D", f"language={lang}", str(docs), str(out / lang)]
+    if quick:
+        # A writer's preview: the examples are not run (their pages show what the last full
+        # build left, or no output), so missing figures are warnings, not failures.
+        cmd.remove("-W")
+        cmd[-2:-2] = ["-D", "plot_gallery=0"]
     if quiet:
         cmd.insert(3, "-q")
     return cmd
@@ -92,8 +97,10 @@ def _resolves(dotted: str) -> bool:
 
 
 def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
-          echo: bool = True, docs: Path = DOCS) -> dict[str, dict]:
+          echo: bool = True, docs: Path = DOCS, quick: bool = False) -> dict[str, dict]:
     """Build each language into ``out/<lang>`` from the Sphinx project in ``docs``.
+
+    ``quick`` runs no example and lets warnings pass (``make site-quick``, a preview).
 
     Returns ``{lang: {"seconds": float, "log": str}}``; raises ``SystemExit`` on failure.
     """
@@ -113,7 +120,7 @@ def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
             env.setdefault(name, "1")
     results: dict[str, dict] = {}
     for lang in langs:
-        cmd = sphinx_command(lang, out, doctrees, quiet, docs)
+        cmd = sphinx_command(lang, out, doctrees, quiet, docs, quick)
         print(f"[build_site] {lang}: {' '.join(cmd[1:])}", flush=True)
         start = time.perf_counter()
         returncode, log = run_logged(cmd, env, echo, cwd=docs)
@@ -143,12 +150,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
     parser.add_argument("--lang", nargs="+", choices=LANGUAGES, default=list(LANGUAGES))
     parser.add_argument("--quiet", action="store_true", help="pass -q to sphinx-build")
+    parser.add_argument("--quick", action="store_true",
+                        help="a preview: run no example, report warnings without failing")
     args = parser.parse_args(argv)
-    results = build(args.out, tuple(args.lang), quiet=args.quiet)
+    results = build(args.out, tuple(args.lang), quiet=args.quiet, quick=args.quick)
     for lang, result in results.items():
         print(f"[build_site] {lang}: built in {result['seconds']:.1f} s -> "
               f"{args.out.resolve() / lang}")
-    print(f"[build_site] site ready: {args.out.resolve() / 'index.html'}")
+    note = " (quick preview: examples not run)" if args.quick else ""
+    print(f"[build_site] site ready{note}: {args.out.resolve() / 'index.html'}")
     return 0
 
 

@@ -1,6 +1,7 @@
-"""Every concept page keeps the contract of the site: doctested dlref code, a generated
-figure with alt text and a link to its example, glossary and API links; every page is in
-the reading order and reachable from the glossary."""
+"""Every concept page keeps the contract of the site (CONTRIBUTING.md, "A concept page"):
+doctested dlref code, a generated figure with alt text and a link to its example, glossary
+and API links; every page is in the reading order (docs/concepts/index.md, the one list),
+has a card on the landing page and is reachable from the glossary."""
 
 from __future__ import annotations
 
@@ -13,14 +14,11 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 CONCEPTS = DOCS / "concepts"
-READING_ORDER = [
-    "ml-vs-dl", "flatten-and-input", "preprocessing-layers", "history", "forward-propagation",
-    "backpropagation", "activation-functions", "vanishing-gradients", "relu-and-dying-relu",
-    "leaky-relu", "exploding-gradients", "keras-mlp", "dropout", "gradient-descent",
-    "loss-and-training", "metrics", "sigmoid-vs-softmax", "loss-functions", "optimizers",
-    "learning-rate-schedules", "overfitting-and-regularisation", "weight-initialisation",
-    "class-imbalance", "tabular-data",
-]
+# The reading order is the toctree of docs/concepts/index.md: a new page is listed there.
+READING_ORDER = re.findall(
+    r"^([a-z0-9-]+)$",
+    (CONCEPTS / "index.md").read_text(encoding="utf-8").split("```{toctree}")[1].split("```")[0],
+    flags=re.MULTILINE)
 # Pages whose topic has no gallery figure of its own (preprocessing layers are shown by
 # their doctests alone).
 NO_FIGURE = {"preprocessing-layers"}
@@ -32,11 +30,15 @@ def _pycon_blocks(text: str) -> list[str]:
 
 
 def test_reading_order_lists_every_page():
-    index = (CONCEPTS / "index.md").read_text(encoding="utf-8")
-    listed = re.findall(r"^([a-z-]+)$", index.split("```{toctree}")[1], flags=re.MULTILINE)
-    assert listed == READING_ORDER
+    assert len(READING_ORDER) >= 24 and len(set(READING_ORDER)) == len(READING_ORDER)
     assert sorted(p.stem for p in CONCEPTS.glob("*.md") if p.stem != "index") == sorted(
-        READING_ORDER)
+        READING_ORDER), "list every page of docs/concepts in the toctree of its index.md"
+
+
+def test_every_page_has_a_card_on_the_landing_page():
+    landing = (DOCS / "index.md").read_text(encoding="utf-8")
+    cards = re.findall(r"^:link: concepts/([a-z0-9-]+)$", landing, flags=re.MULTILINE)
+    assert sorted(cards) == sorted(READING_ORDER), "docs/index.md: one card per concept page"
 
 
 @pytest.mark.parametrize("page", READING_ORDER)
