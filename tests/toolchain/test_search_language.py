@@ -33,20 +33,6 @@ COMMON_PARTICLES = (
     "을 를 은 는 이 가 의 에 에서 으로 로 와 과 도 만 에서는 으로는 처럼 까지"
 ).split()
 
-# Words for the Python/JavaScript parity check: particles of every length, words that must
-# stay whole, one-syllable nouns, words with several particles, Latin words and mixtures.
-PARITY_WORDS = [
-    "기울기", "기울기가", "기울기를", "기울기는", "기울기의", "기울기들의", "손실", "손실을",
-    "손실이", "손실에서는", "함수", "함수는", "함수를", "함수이다", "함수입니다", "층", "층을",
-    "층이", "층의", "은닉층에서", "활성화", "활성화는", "옵티마이저", "옵티마이저는", "최적화",
-    "최적화를", "드롭아웃", "드롭아웃을", "정확도", "정확도를", "결과", "결과는", "정의",
-    "정의를", "평가", "길이", "길이가", "데이터로", "텐서플로", "텐서플로를", "학습한다",
-    "계산하는", "간단한", "소프트맥스처럼", "가중치까지", "에포크마다",
-    "ReLU", "relu", "ReLU는", "Adam", "Adam을", "softmax", "softmax를", "Keras", "Keras는",
-    "functions", "optimizers", "gradients", "running", "dropout", "L2정규화",
-]
-
-
 @pytest.fixture(scope="module")
 def korean(korean_search_language):
     return korean_search_language({})
