@@ -83,7 +83,7 @@ def prefill(locale: Path, language: str) -> int:
                 continue
             section = translate(msgid) if msgid in SECTION_TITLES else None
             new = section or download or (msgid if is_code_only(msgid) else None)
-            if new is not None:
+            if new is not None and (new != message.string or message.fuzzy):
                 message.string = new
                 message.flags.discard("fuzzy")
                 filled += 1

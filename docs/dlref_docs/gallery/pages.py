@@ -51,6 +51,11 @@ def download_button(msgid: str, translate) -> str | None:
     return f":download:`{label}: {match['rest']}`" if label else None
 
 
+def is_run_time(text: str) -> bool:
+    """Whether ``text`` is sphinx-gallery's run-time line (bold markup allowed)."""
+    return bool(_TIMING.match(text.replace("**", "").strip()))
+
+
 def _link_text_after(image: nodes.image) -> str:
     parent = image.parent
     if parent is None:

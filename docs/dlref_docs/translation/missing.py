@@ -17,8 +17,9 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
-from ..core import languages
+from ..core import catalogs, languages
 from ..core.state import PerPageCollector
+from ..gallery.pages import is_run_time
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +39,16 @@ class FindUntranslated(SphinxTransform):
     def apply(self, **kwargs) -> None:
         if languages.for_app(self.env).is_source:
             return
-        found = [msg for node, msg in extract_messages(self.document)
-                 if node.get("translated") is False]
         docname = self.env.current_document.docname
+        catalog = catalogs.read(catalog_of(self.env, docname))
+        translations = set(catalog.strings.values())
+        # Sphinx marks a node untranslated when a later pass of Locale meets its already
+        # translated text (an alt text, a formula translated just before Locale), so a
+        # message that is a translation in the catalog is not reported; nor is the run-time
+        # line, which is written from the interface catalog after reading.
+        found = [msg for node, msg in extract_messages(self.document)
+                 if node.get("translated") is False and msg not in translations
+                 and msg not in catalog and not is_run_time(msg)]
         if found:
             Untranslated.data(self.env)[docname] = found
         else:
@@ -48,6 +56,7 @@ class FindUntranslated(SphinxTransform):
 
 
 def catalog_of(app, docname: str) -> Path:
+    """The page catalog of ``docname`` (``app`` may be the application or its environment)."""
     domain = docname_to_domain(docname, app.config.gettext_compact)
     locale_dir = Path(app.srcdir, app.config.locale_dirs[0])
     return locale_dir / app.config.language / "LC_MESSAGES" / f"{domain}.po"
