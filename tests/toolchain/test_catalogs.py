@@ -75,3 +75,17 @@ def test_no_catalog_holds_a_fuzzy_or_empty_entry():
     entries = catalogs.to_translate(DOCS / "locale", "ko")
     assert not entries, "\n".join(f"{e.catalog.relative_to(DOCS)}: {e.state}: {e.msgid[:60]!r}"
                                   for e in entries[:40])
+
+
+def test_a_translated_build_ends_with_what_it_shows_in_english(make_app, rootdir, tmp_path):
+    shutil.copytree(rootdir / "test-catalogs", tmp_path / "project")
+    docs = tmp_path / "project" / "docs"
+    (docs / "conf.py").write_text((docs / "conf.py").read_text() + 'extensions = ["dlref_docs"]\n')
+    app = make_app("html", srcdir=docs, confoverrides={"language": "ko"})
+    app.build()
+    report = app.status.getvalue()
+    assert "2 message(s) on 1 page(s) have no 'ko' translation yet" in report, report
+    assert "locale/ko/LC_MESSAGES/index.po: 'A sentence nobody has seen yet.'" in report
+    assert "A sentence whose English changed" in report  # fuzzy: shown in English too
+    assert "A sentence that is translated." not in report
+    assert "next: run `make catalogs`" in report
