@@ -48,7 +48,7 @@ def setup(app):
     from .html import interface as ui
     from .search import incremental, ranking
     from .search.language import search_language
-    from .translation import code, maths, missing
+    from .translation import code, glosses, maths, missing
 
     interface.register(app)
     app.setup_extension("sphinxcontrib.katex")
@@ -83,6 +83,7 @@ def setup(app):
     app.connect("doctree-read", order.sort_translated_glossaries)
     app.connect("doctree-resolved", pages.fill_thumbnail_alt)
     app.connect("doctree-resolved", pages.translate_cards)
+    app.connect("doctree-resolved", glosses.keep_glosses_together)
 
     # -- writing ----------------------------------------------------------------------------
     app.connect("write-started", incremental.restore_index_entries)  # Sphinx issue #12599

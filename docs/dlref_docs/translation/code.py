@@ -20,6 +20,7 @@ error under ``-W``) about a line or comment without a translation, naming page a
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -179,34 +180,48 @@ def realign(english: str, translated: str, label_right: bool = False) -> str:
     return out
 
 
-# A printed-output block in the page HTML.
+# Printed output in the page HTML: a gallery example's output block, and the output lines of
+# a highlighted doctest (Pygments' "go" spans).
 _OUTPUT_PRE = re.compile(r'(<div class="sphx-glr-script-out[^"]*">\s*<div class="highlight"><pre>)'
                          r"(.*?)(</pre>)", re.DOTALL)
+_DOCTEST_OUTPUT = re.compile(r'(<span class="go">)([^<]*)(</span>)')
 
 
 def widen_wide_runs(html: str, wide_run: re.Pattern[str]) -> str:
-    """Give each run of wide characters in printed output exactly two monospace cells each.
+    """Give each word of printed output that holds wide characters its exact width in cells.
 
-    :func:`realign` pads by display width, which is right in a terminal, but most fonts a
-    browser falls back to for Hangul inside monospace text draw it narrower than two Latin
-    cells (Noto Sans Mono CJK: 0.92 em against 2 x 0.5 em), so columns would drift by a
-    little per syllable.  An inline block ``N ch`` wide fixes each run's width in any font;
-    the text itself is unchanged, for copying and for screen readers.
+    :func:`realign` pads by display width (a Hangul syllable is two cells), which is right in
+    a terminal, but most fonts a browser falls back to for Hangul inside monospace text draw
+    it narrower than two Latin cells (Noto Sans Mono CJK: 0.92 em against 2 x 0.5 em), so
+    columns would drift by a little per syllable.  Each space-separated word holding wide
+    characters becomes an inline block exactly as many ``ch`` wide as it takes cells, so the
+    columns line up in any font; the word's punctuation stays inside its block, attached to
+    it (a block per run of Hangul left "훈련 :" with a gap), and the slack the font leaves
+    falls at the word's end, before a space.  The text itself is unchanged, for copying and
+    for screen readers.
 
     >>> from dlref_docs.core import languages
     >>> html = widen_wide_runs('<div class="sphx-glr-script-out"><div class="highlight">'
-    ...                        '<pre>기본  1</pre>', languages.get("ko").wide_run)
+    ...                        '<pre>기본:  1</pre>', languages.get("ko").wide_run)
     >>> html[html.index("<pre>"):]
-    '<pre><span class="dlref-wide" style="width:4ch">기본</span>  1</pre>'
+    '<pre><span class="dlref-wide" style="width:5ch">기본:</span>  1</pre>'
     """
+    word = re.compile(rf"[^\s<>]*(?:{wide_run.pattern})[^\s<>]*")
+
+    def widen_text(text: str) -> str:
+        return word.sub(
+            lambda match: f'<span class="dlref-wide" '
+                          f'style="width:{wcswidth(unescape(match.group()))}ch">'
+                          f"{match.group()}</span>", text)
 
     def widen(block: re.Match) -> str:
-        body = wide_run.sub(
-            lambda run: f'<span class="dlref-wide" style="width:{wcswidth(run.group())}ch">'
-                        f"{run.group()}</span>", block.group(2))
-        return block.group(1) + body + block.group(3)
+        body = block.group(2)
+        if "<" in body:  # tags inside: only the doctest output spans are plain text
+            return block.group(1) + body + block.group(3)
+        return block.group(1) + widen_text(body) + block.group(3)
 
-    return _OUTPUT_PRE.sub(widen, html)
+    html = _OUTPUT_PRE.sub(widen, html)
+    return _DOCTEST_OUTPUT.sub(widen, html)
 
 
 def widen_page(app, pagename, templatename, context, doctree) -> None:
