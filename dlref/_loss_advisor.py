@@ -47,16 +47,7 @@ TASK_SETUPS = {
 }
 TASKS = tuple(TASK_SETUPS)
 
-_LOSSES = (
-    "mean_squared_error",
-    "mean_absolute_error",
-    "binary_crossentropy",
-    "categorical_crossentropy",
-    "sparse_categorical_crossentropy",
-)
-# Short names Keras also accepts in model.compile(loss=...).
-_LOSS_ALIASES = {"mse": "mean_squared_error", "mae": "mean_absolute_error"}
-_REGRESSION_LOSSES = _LOSSES[:2]
+_REGRESSION_LOSSES = ("mean_squared_error", "mean_absolute_error")
 
 # Output activations check_setup knows: dlref's activations plus Keras' identity.
 _ACTIVATIONS = ("linear", *activation_names())
@@ -424,8 +415,10 @@ def check_setup(
     ValueError: output_activation='sigmoid' already turns outputs into probabilities, so
     from_logits=True contradicts it: ...
     """
-    key = check_choice("loss", loss, _LOSSES + tuple(_LOSS_ALIASES))
-    key = _LOSS_ALIASES.get(key, key)
+    # At call time: dlref.losses imports this module at its end, after its registry is built.
+    from .losses import _LOSSES
+
+    key = _LOSSES.key(loss, argname="loss")
     activation = "linear" if output_activation is None else output_activation
     activation = check_choice("output_activation", activation, _ACTIVATIONS)
     units = None if output_units is None else check_positive_int("output_units", output_units)

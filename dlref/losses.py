@@ -17,10 +17,12 @@ This module imports numpy only (never TensorFlow), so it is cheap to import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
+from ._registry import Registry, reexport
 from ._validation import (
     as_float_array,
     check_bool,
@@ -28,20 +30,13 @@ from ._validation import (
     quiet_underflow,
 )
 
-__all__ = [
-    "EPSILON",
-    "LossChoice",
-    "mean_squared_error",
-    "mean_absolute_error",
-    "binary_crossentropy",
-    "categorical_crossentropy",
-    "sparse_categorical_crossentropy",
-    "select_loss",
-    "check_setup",
-]
-
 #: Clipping constant for probabilities, equal to ``keras.config.epsilon()``.
 EPSILON = 1e-7
+
+# The losses by name: each loss below registers itself, with the short names Keras also
+# accepts in model.compile(loss=...) as aliases.
+_LOSSES: Registry[Callable[..., np.ndarray]] = Registry("loss")
+_loss = _LOSSES.register
 
 # ----------------------------------------------------------------------------------------
 # Input checking shared by the losses.
@@ -119,6 +114,7 @@ def _log_softmax(z: np.ndarray) -> np.ndarray:
 # The losses.
 
 
+@_loss(aliases=("mse",))
 def mean_squared_error(y_true: Any, y_pred: Any) -> np.ndarray:
     r"""Mean squared error per sample, like ``keras.losses.mean_squared_error``.
 
@@ -170,6 +166,7 @@ def mean_squared_error(y_true: Any, y_pred: Any) -> np.ndarray:
     return np.mean(np.square(y_true - y_pred), axis=-1)
 
 
+@_loss(aliases=("mae",))
 def mean_absolute_error(y_true: Any, y_pred: Any) -> np.ndarray:
     r"""Mean absolute error per sample, like ``keras.losses.mean_absolute_error``.
 
@@ -214,6 +211,7 @@ def mean_absolute_error(y_true: Any, y_pred: Any) -> np.ndarray:
     return np.mean(np.abs(y_true - y_pred), axis=-1)
 
 
+@_loss()
 @quiet_underflow
 def binary_crossentropy(y_true: Any, y_pred: Any, from_logits: bool = False) -> np.ndarray:
     r"""Binary crossentropy per sample, like ``keras.losses.binary_crossentropy``.
@@ -311,6 +309,7 @@ def _reject_class_ids_for_categorical(y_true: np.ndarray, y_pred: np.ndarray) ->
         )
 
 
+@_loss()
 @quiet_underflow
 def categorical_crossentropy(y_true: Any, y_pred: Any, from_logits: bool = False) -> np.ndarray:
     r"""Categorical crossentropy per sample, like ``keras.losses.categorical_crossentropy``.
@@ -408,6 +407,7 @@ def _class_ids(argname: str, y: np.ndarray, hint: str) -> None:
         )
 
 
+@_loss()
 @quiet_underflow
 def sparse_categorical_crossentropy(
     y_true: Any, y_pred: Any, from_logits: bool = False
@@ -505,10 +505,79 @@ def sparse_categorical_crossentropy(
     return -np.take_along_axis(_log_softmax(scores), index, axis=-1)[..., 0]
 
 
+def names() -> tuple[str, ...]:
+    """Names of the losses in this module, sorted alphabetically.
+
+    They are the Keras names: each function equals the ``keras.losses`` function of the same
+    name, and the same string works as ``model.compile(loss=...)``.
+
+    Returns
+    -------
+    tuple of str
+        Names accepted by :func:`get` (which also accepts Keras' short names ``"mse"`` and
+        ``"mae"``).
+
+    See Also
+    --------
+    get : Look a loss up by name.
+
+    Examples
+    --------
+    >>> from dlref.losses import names
+    >>> names()
+    ('binary_crossentropy', 'categorical_crossentropy', 'mean_absolute_error',
+     'mean_squared_error', 'sparse_categorical_crossentropy')
+    """
+    return _LOSSES.names()
+
+
+def get(name: str) -> Callable[..., np.ndarray]:
+    """Return the loss function called ``name``, like ``keras.losses.get``.
+
+    Parameters
+    ----------
+    name : str
+        One of :func:`names` or Keras' short names ``"mse"`` and ``"mae"``
+        (case-insensitive): the string you would pass to ``model.compile(loss=...)``.
+
+    Returns
+    -------
+    callable
+        The numpy function, e.g. :func:`mean_squared_error`.
+
+    Raises
+    ------
+    TypeError
+        If ``name`` is not a string.
+    ValueError
+        If ``name`` is unknown; the message suggests the closest name.
+
+    See Also
+    --------
+    names : All valid names.
+    select_loss : Which loss fits your labels.
+
+    Examples
+    --------
+    >>> from dlref.losses import get
+    >>> get("mse")([[0.0, 1.0]], [[1.0, 1.0]])
+    array([0.5])
+    >>> get("binary_crossentropy").__name__
+    'binary_crossentropy'
+    >>> get("categorical_crosentropy")
+    Traceback (most recent call last):
+    ...
+    ValueError: name='categorical_crosentropy' is not supported; allowed values are [...]. Did
+    you mean 'categorical_crossentropy'?
+    """
+    return _LOSSES.get(name)
+
+
 # The setup advisor has its own module; its public names are documented, imported and
-# pickled from here (as numpy does with ``set_module``), where the API page has them.
+# pickled from here, where the API page has them.
 from ._loss_advisor import LossChoice, check_setup, select_loss  # noqa: E402
 
-for _public in (LossChoice, check_setup, select_loss):
-    _public.__module__ = __name__
-del _public
+reexport(__name__, LossChoice, check_setup, select_loss)
+
+# The losses are exactly the registered functions: adding one needs no edit here.
+__all__ = ["EPSILON", "LossChoice", *names(), "select_loss", "check_setup", "names", "get"]
