@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from ._i18n import _
 from ._registry import Registry
 from ._validation import as_float_array, check_bool, check_choice, check_number, quiet_underflow
 
@@ -24,7 +25,7 @@ Function = Callable[..., np.ndarray]
 
 #: The activations by name, each with its elementwise ``derivative`` (None for softmax,
 #: whose derivative is a matrix); filled by ``@_activation(derivative=...)`` in activations.py.
-ACTIVATIONS: Registry[Function] = Registry("activation")
+ACTIVATIONS: Registry[Function] = Registry()
 
 
 SQRT_2 = math.sqrt(2.0)
@@ -238,8 +239,8 @@ def derivative(name: str, x: Any, **kwargs: Any) -> np.ndarray:
     """
     if isinstance(name, str) and name.strip().lower() == "softmax":
         raise ValueError(
-            "name='softmax' has no elementwise derivative: each output depends on every "
-            "input. Use softmax_jacobian(x) for its (n, n) matrix of derivatives."
+            _("name='softmax' has no elementwise derivative: each output depends on every "
+              "input. Use softmax_jacobian(x) for its (n, n) matrix of derivatives.")
         )
     derivatives = {key: ACTIVATIONS.info(key)["derivative"] for key in ACTIVATIONS.names()}
     elementwise = [key for key, d in derivatives.items() if d is not None]
@@ -247,9 +248,14 @@ def derivative(name: str, x: Any, **kwargs: Any) -> np.ndarray:
     function = derivatives[key]
     params = tuple(inspect.signature(function).parameters)[1:]  # all but x
     unknown = sorted(set(kwargs) - set(params))
-    if unknown:
-        allowed = f"its only parameters are {list(params)}" if params else "it has no parameters"
+    if unknown and params:
         raise TypeError(
-            f"derivative({key!r}) got unexpected keyword argument(s) {unknown}; {allowed}."
+            _("derivative({name!r}) got unexpected keyword argument(s) {unknown}; its only "
+              "parameters are {allowed}.", name=key, unknown=unknown, allowed=list(params))
+        )
+    if unknown:
+        raise TypeError(
+            _("derivative({name!r}) got unexpected keyword argument(s) {unknown}; it has no "
+              "parameters.", name=key, unknown=unknown)
         )
     return function(as_float_array("x", x), **kwargs)

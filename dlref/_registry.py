@@ -15,22 +15,16 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
+from ._i18n import _
 from ._validation import check_choice
 
 T = TypeVar("T")
 
 
 class Registry(Generic[T]):
-    """The objects of one family by name, with optional facts about each one.
+    """The objects of one family by name, with optional facts about each one."""
 
-    Parameters
-    ----------
-    kind : str
-        What the family holds, e.g. ``"loss"``; used in error messages only.
-    """
-
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
+    def __init__(self) -> None:
         self._objects: dict[str, T] = {}
         self._info: dict[str, Mapping[str, Any]] = {}
         self._aliases: dict[str, str] = {}
@@ -45,7 +39,7 @@ class Registry(Generic[T]):
         for key in (name, *aliases):
             if key in self._objects or key in self._aliases:
                 # A programming error in dlref itself, not a user's: two objects, one name.
-                raise ValueError(f"{self.kind} name {key!r} is registered twice.")
+                raise ValueError(_("The name {name!r} is registered twice.", name=key))
         self._objects[name] = obj
         self._info[name] = MappingProxyType(dict(info))
         self._aliases.update(dict.fromkeys(aliases, name))

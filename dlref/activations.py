@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from . import _activation_kernels as _k
+from ._i18n import _
 from ._registry import reexport
 from ._validation import as_float_array, check_bool, quiet_underflow
 
@@ -453,21 +454,24 @@ def softplus(x: Any) -> np.ndarray:
 
 def _check_axis(axis: Any, x: np.ndarray) -> int:
     if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
-        raise TypeError(f"axis must be an integer; got {type(axis).__name__} {axis!r}.")
+        raise TypeError(
+            _("axis must be an integer; got {type} {value!r}.",
+              type=type(axis).__name__, value=axis)
+        )
     if x.ndim == 0:
         raise ValueError(
-            f"x must have at least one dimension for softmax; got a scalar {x!r}. "
-            "Wrap it in a list, e.g. softmax([x])."
+            _("x must have at least one dimension for softmax; got a scalar {value!r}. "
+              "Wrap it in a list, e.g. softmax([x]).", value=x)
         )
     if not -x.ndim <= axis < x.ndim:
         raise ValueError(
-            f"axis={axis} is out of range for x of shape {x.shape}; "
-            f"allowed values are {-x.ndim}..{x.ndim - 1}."
+            _("axis={axis} is out of range for x of shape {shape}; allowed values are "
+              "{low}..{high}.", axis=axis, shape=x.shape, low=-x.ndim, high=x.ndim - 1)
         )
     if x.shape[axis] == 0:
         raise ValueError(
-            f"x has no entries along axis={axis} (shape {x.shape}); softmax needs at "
-            "least one value to normalise."
+            _("x has no entries along axis={axis} (shape {shape}); softmax needs at least "
+              "one value to normalise.", axis=axis, shape=x.shape)
         )
     return int(axis)
 

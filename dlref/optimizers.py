@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ._i18n import _
 from ._registry import Registry, reexport
 from ._validation import (
     as_float_array,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 # The optimizers by name: each update rule below registers itself.
-_OPTIMIZERS: Registry[type[Optimizer]] = Registry("optimizer")
+_OPTIMIZERS: Registry[type[Optimizer]] = Registry()
 
 
 class Optimizer:
@@ -208,11 +209,11 @@ class Optimizer:
             g_list = list(grads)
         if len(p_list) != len(g_list):
             raise ValueError(
-                f"params and grads must have the same length; got {len(p_list)} param(s) "
-                f"and {len(g_list)} gradient(s)."
+                _("params and grads must have the same length; got {n_params} param(s) and "
+                  "{n_grads} gradient(s).", n_params=len(p_list), n_grads=len(g_list))
             )
         if not p_list:
-            raise ValueError("params must hold at least one array; got an empty list.")
+            raise ValueError(_("params must hold at least one array; got an empty list."))
         ws, gs = [], []
         for i, (p, g) in enumerate(zip(p_list, g_list, strict=True)):
             pname = "params" if single else f"params[{i}]"
@@ -222,8 +223,9 @@ class Optimizer:
             gr = as_float_array(gname, g).astype(w.dtype, copy=False)
             if gr.shape != w.shape:
                 raise ValueError(
-                    f"{gname} has shape {gr.shape} but {pname} has shape {w.shape}; "
-                    "each gradient must have the shape of its parameter."
+                    _("{gname} has shape {grad_shape} but {pname} has shape {shape}; each "
+                      "gradient must have the shape of its parameter.",
+                      gname=gname, grad_shape=gr.shape, pname=pname, shape=w.shape)
                 )
             ws.append(w)
             gs.append(gr)
@@ -233,9 +235,9 @@ class Optimizer:
             self._shapes = shapes
         elif shapes != self._shapes:
             raise ValueError(
-                f"params have shapes {shapes} but this optimizer's state was built for "
-                f"{self._shapes}; pass the same parameters in the same order every step, "
-                "or call reset() first."
+                _("params have shapes {shapes} but this optimizer's state was built for "
+                  "{built}; pass the same parameters in the same order every step, or call "
+                  "reset() first.", shapes=shapes, built=self._shapes)
             )
         # Keras computes bias corrections with ``iterations + 1`` and increments afterwards.
         t = self.iterations + 1
@@ -660,8 +662,8 @@ def get(name: str, **kwargs: Any) -> Optimizer:
             raise
         allowed = list(inspect.signature(cls).parameters)
         raise TypeError(
-            f"{cls.__name__} got unexpected keyword argument(s) "
-            f"{sorted(set(kwargs) - set(allowed))}; allowed are {allowed}."
+            _("{name} got unexpected keyword argument(s) {unknown}; allowed are {allowed}.",
+              name=cls.__name__, unknown=sorted(set(kwargs) - set(allowed)), allowed=allowed)
         ) from None
 
 

@@ -29,7 +29,7 @@ def Second(x):  # noqa: N802 - a class-like name, to show names are lower-cased
 
 
 def test_registry_names_objects_by_their_own_lower_cased_name():
-    registry = Registry("thing")
+    registry = Registry()
     assert registry.add(first) is first
     decorated = registry.register(aliases=("two",), weight=2)(Second)
     assert decorated is Second
@@ -45,7 +45,7 @@ def test_registry_names_objects_by_their_own_lower_cased_name():
 
 
 def test_registry_rejects_bad_names_like_every_dlref_argument():
-    registry = Registry("thing")
+    registry = Registry()
     registry.add(first)
     registry.add(Second, aliases=("two",))
     with pytest.raises(
@@ -63,11 +63,11 @@ def test_registry_rejects_bad_names_like_every_dlref_argument():
 
 
 def test_registry_refuses_one_name_twice():
-    registry = Registry("thing")
+    registry = Registry()
     registry.add(first)
-    with pytest.raises(ValueError, match="thing name 'first' is registered twice"):
+    with pytest.raises(ValueError, match="The name 'first' is registered twice"):
         registry.add(first)
-    with pytest.raises(ValueError, match="thing name 'first' is registered twice"):
+    with pytest.raises(ValueError, match="The name 'first' is registered twice"):
         registry.add(Second, aliases=("first",))
     assert registry.names() == ("first",)
 
