@@ -7,6 +7,9 @@ Usage, from anywhere (the paths are the package's own)::
     python -m dlref._i18n_tools check      # exit status 1 while an entry needs work
     python -m dlref._i18n_tools init ja    # start the catalog of a new language
 
+:func:`translate_rendered` translates output that dlref printed in English (fields filled in)
+with the same catalogs, for pages whose examples run once, in English.
+
 ``update`` extracts every ``_("...")`` of the package (Babel's Python extractor) into
 ``dlref/locale/dlref.pot``, merges it into every ``dlref/locale/<lang>/LC_MESSAGES/dlref.po``
 (new messages come in empty, changed ones fuzzy with the old translation as a start, removed
@@ -22,6 +25,7 @@ imported only when a command runs, and its own output stays in English.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import re
 import string
@@ -212,6 +216,53 @@ def init(language: str) -> Path:
     catalog.update(extract())
     _write_if_changed(path, _render_po(catalog))
     return path
+
+
+@functools.cache
+def _rendered_patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
+    """Each translated message as a regex of its English rendering, longest message first."""
+    patterns = []
+    for message in _read_po(po_path(language), language):
+        if not message.id or not message.string or message.fuzzy:
+            continue
+        regex, seen = [], set()
+        for literal, name, _spec, _conversion in string.Formatter().parse(message.id):
+            regex.append(re.escape(literal))
+            if name is not None:
+                regex.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+                seen.add(name)
+        patterns.append((re.compile("".join(regex) + r"(?: (?P<_rest>.+))?", re.DOTALL),
+                         message.string))
+    return sorted(patterns, key=lambda item: -len(item[0].pattern))
+
+
+def translate_rendered(text: str, language: str = "ko") -> str | None:
+    """Translate a message dlref rendered in English, its fields filled in, into ``language``.
+
+    For output captured once in English (a gallery example run for the English site) and
+    shown on a page in another language: the result equals what dlref prints when it runs in
+    that language.  ``text`` may be several messages joined by spaces, as an error and its
+    "Did you mean" sentence are.  Returns None if ``text`` is not made of dlref's messages.
+    """
+    text = " ".join(text.split())
+    for pattern, translation in _rendered_patterns(language):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        rest = match.group("_rest")
+        tail = "" if rest is None else translate_rendered(rest, language)
+        if tail is None:
+            continue
+        fields = match.groupdict()
+        # The values are pasted as the English rendering shows them: the same fields with the
+        # same conversions and specs render the same way in every language.
+        parts = []
+        for literal, name, _spec, _conversion in string.Formatter().parse(translation):
+            parts.append(literal)
+            if name is not None:
+                parts.append(fields[name])
+        return "".join(parts) + (" " + tail if tail else "")
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import fnmatch
 import re
 import warnings
 from pathlib import Path
@@ -513,8 +514,7 @@ def test_every_advisor_sentence_reads_in_korean(korean):
 
 def test_the_catalogs_are_package_data_of_the_wheel():
     # pyproject.toml lists the catalogs as package data: an installed dlref speaks Korean.
-    import fnmatch
-    import tomllib
+    import tomllib  # Python 3.11+, as the test environment
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = config["tool"]["setuptools"]["package-data"]["dlref"]
@@ -524,3 +524,30 @@ def test_the_catalogs_are_package_data_of_the_wheel():
             "locale/ko/LC_MESSAGES/dlref.mo"} <= set(catalogs)
     for catalog in catalogs:
         assert any(fnmatch.fnmatch(catalog, pattern) for pattern in patterns), catalog
+
+
+def test_english_output_translates_to_the_korean_output(environment):
+    # Pages run their examples once, in English; translate_rendered gives what dlref prints
+    # in Korean, from the same catalog: here for every advisor sentence and some errors.
+    cases = [lambda call=call: _run(call) for call in _advisor_calls()]
+    cases += [lambda: _error(activations.get, "reul"), lambda: _error(optimizers.get, 3),
+              lambda: _error(losses.mean_squared_error, [np.nan], [1.0]),
+              lambda: _error(losses.binary_crossentropy, [[2.0]], [[0.5]])]
+    for case in cases:
+        with set_language("en"):
+            english = case()
+        with set_language("ko"):
+            korean = case()
+        assert _i18n_tools.translate_rendered(english, "ko") == korean, english
+    assert _i18n_tools.translate_rendered("Not a message of dlref.", "ko") is None
+    wrapped = "y holds integer class ids 0..2, so use sparse categorical crossentropy on a\n  " \
+              "3-unit softmax output (one unit per class)."
+    assert _i18n_tools.translate_rendered(wrapped).startswith("y에 정수 클래스 번호(0..2)가")
+
+
+def _error(function, *args):
+    try:
+        function(*args)
+    except (TypeError, ValueError) as err:
+        return str(err)
+    raise AssertionError(f"{function.__name__}{args} raised nothing")
