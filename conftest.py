@@ -5,6 +5,9 @@ import os
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("MPLBACKEND", "agg")
+# dlref's messages in English whatever the machine's locale: the doctests of the pages and of
+# the package show English output. Tests of the Korean messages set DLREF_LANG with monkeypatch.
+os.environ["DLREF_LANG"] = "en"
 
 # Sphinx's own fixtures (make_app, app …) for the toolchain's small test projects
 # (tests/toolchain/roots); a plugin may only be named in the top-level conftest.

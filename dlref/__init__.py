@@ -6,6 +6,10 @@ that the documentation's examples need.
 
 Submodules are imported on first use, so ``import dlref`` stays cheap and never
 imports TensorFlow.  TensorFlow is imported only inside the functions that need it.
+
+dlref's advice, reasons and error messages are in English, or in Korean with
+``DLREF_LANG=ko`` or a Korean locale; :func:`set_language` forces one and
+:func:`get_language` tells which is in use.
 """
 
 from __future__ import annotations
@@ -26,7 +30,10 @@ _SUBMODULES = (
     "plotting",
 )
 
-__all__ = [*_SUBMODULES, "__version__"]
+# The language of dlref's messages (dlref._i18n), also loaded on first use.
+_LANGUAGE_FUNCTIONS = ("get_language", "set_language")
+
+__all__ = [*_SUBMODULES, *_LANGUAGE_FUNCTIONS, "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import (  # noqa: F401
@@ -39,6 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         optimizers,
         plotting,
     )
+    from ._i18n import get_language, set_language  # noqa: F401
 
 
 def __getattr__(name: str):
@@ -47,6 +55,11 @@ def __getattr__(name: str):
         module = importlib.import_module(f"{__name__}.{name}")
         globals()[name] = module
         return module
+    if name in _LANGUAGE_FUNCTIONS:
+        function = getattr(importlib.import_module(f"{__name__}._i18n"), name)
+        globals()[name] = function
+        return function
+    # Python's own wording: tools and tracebacks expect it, in every language.
     raise AttributeError(f"module 'dlref' has no attribute {name!r}")
 
 

@@ -2,8 +2,8 @@
 
 The derivatives live here, one ``d_<name>`` per elementwise activation, with the public
 :func:`derivative` and :func:`softmax_jacobian` (documented in :mod:`dlref.activations`)
-and the registry: each activation registers itself with its derivative where it is
-defined (``@_activation(d_relu)``).
+and the registry :data:`ACTIVATIONS`: each activation registers itself with its derivative
+where it is defined (``@_activation(derivative=d_relu)``).
 
 This module imports numpy only (never TensorFlow).
 """
@@ -17,22 +17,15 @@ from typing import Any
 
 import numpy as np
 
+from ._i18n import _
+from ._registry import Registry
 from ._validation import as_float_array, check_bool, check_choice, check_number, quiet_underflow
 
 Function = Callable[..., np.ndarray]
 
-#: name -> (activation, elementwise derivative or None); filled by :func:`register`.
-REGISTRY: dict[str, tuple[Function, Function | None]] = {}
-
-
-def register(derivative: Function | None) -> Callable[[Function], Function]:
-    """Register the decorated activation under its ``__name__``, with its ``derivative``."""
-
-    def add(function: Function) -> Function:
-        REGISTRY[function.__name__] = (function, derivative)
-        return function
-
-    return add
+#: The activations by name, each with its elementwise ``derivative`` (None for softmax,
+#: whose derivative is a matrix); filled by ``@_activation(derivative=...)`` in activations.py.
+ACTIVATIONS: Registry[Function] = Registry()
 
 
 SQRT_2 = math.sqrt(2.0)
@@ -181,7 +174,7 @@ def softmax_jacobian(x: Any) -> np.ndarray:
     >>> J.sum(axis=1)
     array([0., 0.])
     """
-    s = REGISTRY["softmax"][0](x, axis=-1)  # softmax, without a circular import
+    s = ACTIVATIONS.get("softmax")(x, axis=-1)  # softmax, without a circular import
     return s[..., :, None] * (np.eye(s.shape[-1], dtype=s.dtype) - s[..., None, :])
 
 
@@ -246,17 +239,23 @@ def derivative(name: str, x: Any, **kwargs: Any) -> np.ndarray:
     """
     if isinstance(name, str) and name.strip().lower() == "softmax":
         raise ValueError(
-            "name='softmax' has no elementwise derivative: each output depends on every "
-            "input. Use softmax_jacobian(x) for its (n, n) matrix of derivatives."
+            _("name='softmax' has no elementwise derivative: each output depends on every "
+              "input. Use softmax_jacobian(x) for its (n, n) matrix of derivatives.")
         )
-    elementwise = sorted(key for key, (_, d) in REGISTRY.items() if d is not None)
+    derivatives = {key: ACTIVATIONS.info(key)["derivative"] for key in ACTIVATIONS.names()}
+    elementwise = [key for key, d in derivatives.items() if d is not None]
     key = check_choice("name", name, elementwise)
-    function = REGISTRY[key][1]
+    function = derivatives[key]
     params = tuple(inspect.signature(function).parameters)[1:]  # all but x
     unknown = sorted(set(kwargs) - set(params))
-    if unknown:
-        allowed = f"its only parameters are {list(params)}" if params else "it has no parameters"
+    if unknown and params:
         raise TypeError(
-            f"derivative({key!r}) got unexpected keyword argument(s) {unknown}; {allowed}."
+            _("derivative({name!r}) got unexpected keyword argument(s) {unknown}; its only "
+              "parameters are {allowed}.", name=key, unknown=unknown, allowed=list(params))
+        )
+    if unknown:
+        raise TypeError(
+            _("derivative({name!r}) got unexpected keyword argument(s) {unknown}; it has no "
+              "parameters.", name=key, unknown=unknown)
         )
     return function(as_float_array("x", x), **kwargs)

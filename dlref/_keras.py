@@ -14,13 +14,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from ._i18n import _
 from ._validation import suggest
-
-_INSTALL_HINT = (
-    'install it with pip install "dlref[tensorflow]", or install the TensorFlow build you '
-    "use elsewhere (tensorflow-cpu, tensorflow[and-cuda], tensorflow-macos); dlref needs "
-    "TensorFlow >= 2.16, which brings Keras 3"
-)
 
 
 def import_keras(feature: str = "this function") -> ModuleType:
@@ -49,8 +44,11 @@ def import_keras(feature: str = "this function") -> ModuleType:
         return importlib.import_module("keras")
     except ImportError as exc:
         raise ImportError(
-            f"{feature} runs Keras 3 on TensorFlow, but importing it failed ({exc}); "
-            f"{_INSTALL_HINT}."
+            _("{feature} runs Keras 3 on TensorFlow, but importing it failed ({error}); "
+              'install it with pip install "dlref[tensorflow]", or install the TensorFlow '
+              "build you use elsewhere (tensorflow-cpu, tensorflow[and-cuda], "
+              "tensorflow-macos); dlref needs TensorFlow >= 2.16, which brings Keras 3.",
+              feature=feature, error=exc)
         ) from exc
 
 
@@ -66,7 +64,7 @@ def check_keras_name(argname: str, value: str, kind: str, feature: str) -> str:
         The argument's name, for the message.
     value : str
         The name given, e.g. ``"relu"``.
-    kind : {"activations", "optimizers"}
+    kind : {"activations", "optimizers", "initializers"}
         The Keras module whose ``get`` decides.
     feature : str
         The dlref function that needs Keras, for :func:`import_keras`.
@@ -92,10 +90,16 @@ def check_keras_name(argname: str, value: str, kind: str, feature: str) -> str:
         and name not in ("get", "serialize", "deserialize")
         and _accepts(module, name.lower())
     )
-    raise ValueError(
-        f"{argname}={value!r} is not a Keras {kind[:-1]} name; the installed Keras knows "
-        f"{sorted(set(allowed))}." + suggest(key, allowed)
-    )
+    fields = {"argname": argname, "value": value, "allowed": sorted(set(allowed))}
+    message = {
+        "activations": _("{argname}={value!r} is not a Keras activation name; the installed "
+                         "Keras knows {allowed}.", **fields),
+        "optimizers": _("{argname}={value!r} is not a Keras optimizer name; the installed "
+                        "Keras knows {allowed}.", **fields),
+        "initializers": _("{argname}={value!r} is not a Keras initializer name; the installed "
+                          "Keras knows {allowed}.", **fields),
+    }[kind]
+    raise ValueError(message + suggest(key, allowed))
 
 
 def _accepts(module: ModuleType, name: str) -> bool:

@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from . import _loss_messages as msg
+from ._i18n import _
 from ._keras import backend_name
 from ._validation import (
     as_float_array,
@@ -47,16 +49,7 @@ TASK_SETUPS = {
 }
 TASKS = tuple(TASK_SETUPS)
 
-_LOSSES = (
-    "mean_squared_error",
-    "mean_absolute_error",
-    "binary_crossentropy",
-    "categorical_crossentropy",
-    "sparse_categorical_crossentropy",
-)
-# Short names Keras also accepts in model.compile(loss=...).
-_LOSS_ALIASES = {"mse": "mean_squared_error", "mae": "mean_absolute_error"}
-_REGRESSION_LOSSES = _LOSSES[:2]
+_REGRESSION_LOSSES = ("mean_squared_error", "mean_absolute_error")
 
 # Output activations check_setup knows: dlref's activations plus Keras' identity.
 _ACTIVATIONS = ("linear", *activation_names())
@@ -88,7 +81,8 @@ class LossChoice:
     metrics : tuple of str
         Keras metric names to monitor, e.g. ``("accuracy",)``.
     reason : str
-        One English sentence explaining the choice.
+        One sentence explaining the choice, in the language of dlref's messages
+        (:func:`dlref.get_language`).
 
     Examples
     --------
@@ -121,7 +115,8 @@ def _analyse_labels(y: Any) -> _Labels:
     check_finite("y", y)
     if y.ndim not in (1, 2):
         raise ValueError(
-            f"y must be 1-D (n,) or 2-D (n, k) labels; got an array of shape {y.shape}."
+            _("y must be 1-D (n,) or 2-D (n, k) labels; got an array of shape {shape}.",
+              shape=y.shape)
         )
     low, high = float(np.min(y)), float(np.max(y))
     zero_one = bool(np.all((y == 0) | (y == 1)))
@@ -142,20 +137,14 @@ def _analyse_labels(y: Any) -> _Labels:
     return _Labels("real", columns, 0, low, high)
 
 
-def _describe(labels: _Labels) -> str:
-    k, cols = labels.n_classes, labels.columns
-    if labels.kind == "binary":
-        return "a single column of 0/1 labels"
-    if labels.kind == "class_ids":
-        return f"integer class ids 0..{k - 1}"
-    if labels.kind == "one_hot":
-        return f"one-hot rows over {k} classes"
-    if labels.kind == "soft":
-        return f"rows of probabilities over {k} classes (soft labels)"
-    if labels.kind == "multi_hot":
-        return f"multi-hot rows ({cols} columns of 0/1, some rows with more or fewer than one 1)"
-    columns = "" if cols == 1 else f" in {cols} columns"
-    return f"real-valued targets{columns} ranging over [{labels.low:.4g}, {labels.high:.4g}]"
+def _variant(labels: _Labels) -> str:
+    return msg.variant(labels.kind, labels.columns)
+
+
+def _fields(labels: _Labels, **more: Any) -> dict[str, Any]:
+    """Return the named fields of every advisor sentence: the labels' numbers, and ``more``."""
+    fields = msg.label_fields(labels.n_classes, labels.columns, labels.low, labels.high)
+    return {**fields, **more}
 
 
 def _choice(task: str, units: int, reason: str, **variant: Any) -> LossChoice:
@@ -165,21 +154,12 @@ def _choice(task: str, units: int, reason: str, **variant: Any) -> LossChoice:
     return LossChoice(fields["loss"], setup.output_activation, units, fields["metrics"], reason)
 
 
-def _regression_choice(columns: int, robust: bool, why: str) -> LossChoice:
+def _regression_choice(units: int, robust: bool, reason: str) -> LossChoice:
     if robust:
         return _choice(
-            "regression",
-            columns,
-            f"{why}, so use mean absolute error (robust to outliers) on a {columns}-unit "
-            "linear output.",
-            loss="mean_absolute_error",
-            metrics=("mse",),
+            "regression", units, reason, loss="mean_absolute_error", metrics=("mse",)
         )
-    return _choice(
-        "regression",
-        columns,
-        f"{why}, so use mean squared error on a {columns}-unit linear output.",
-    )
+    return _choice("regression", units, reason)
 
 
 def select_loss(task: str | None = None, y: Any = None, *, robust: bool = False) -> LossChoice:
@@ -254,27 +234,38 @@ def select_loss(task: str | None = None, y: Any = None, *, robust: bool = False)
     robust = check_bool("robust", robust)
     if task is None and y is None:
         raise ValueError(
-            "select_loss needs task= or y=; got neither. Pass task as one of "
-            f"{list(TASKS)}, or the training labels as y."
+            _("select_loss needs task= or y=; got neither. Pass task as one of {tasks}, or the "
+              "training labels as y.", tasks=list(TASKS))
         )
     key = None if task is None else check_choice("task", task, TASKS)
     labels = None if y is None else _analyse_labels(y)
 
     if labels is None:
         if key == "regression":
-            return _regression_choice(1, robust, "task='regression' has a real-valued target")
+            reason = (
+                _("task='regression' has a real-valued target, so use mean absolute error "
+                  "(robust to outliers) on a {units}-unit linear output.", units=1)
+                if robust
+                else _("task='regression' has a real-valued target, so use mean squared error "
+                       "on a {units}-unit linear output.", units=1)
+            )
+            return _regression_choice(1, robust, reason)
         if key == "binary":
             _no_robust(robust, key)
             return _choice(
                 "binary",
                 1,
-                "task='binary' has one yes/no label, so use binary crossentropy on a "
-                "1-unit sigmoid output.",
+                _("task='binary' has one yes/no label, so use binary crossentropy on a 1-unit "
+                  "sigmoid output."),
+            )
+        if key == "multiclass":
+            raise ValueError(
+                _("task={task!r} needs y to count the output units (one per class); got "
+                  "y=None. Pass the training labels as y.", task=task)
             )
         raise ValueError(
-            f"task={task!r} needs y to count the output units (one per "
-            f"{'class' if key == 'multiclass' else 'label'}); got y=None. Pass the "
-            "training labels as y."
+            _("task={task!r} needs y to count the output units (one per label); got y=None. "
+              "Pass the training labels as y.", task=task)
         )
 
     inferred = {
@@ -286,77 +277,42 @@ def select_loss(task: str | None = None, y: Any = None, *, robust: bool = False)
         "real": "regression",
     }[labels.kind]
     key = key or inferred
-    described = f"y holds {_describe(labels)}"
+    kind = _variant(labels)
     if key == "regression":
-        return _regression_choice(labels.columns, robust, described)
+        fields = _fields(labels, units=labels.columns)
+        return _regression_choice(
+            labels.columns, robust, msg.regression_reason(kind, robust, fields)
+        )
     _no_robust(robust, key)
+    fields = _fields(labels, task=task)
     if key == "binary":
         single_probability = labels.columns == 1 and labels.low >= 0 and labels.high <= 1
         if not single_probability:
-            raise _conflict(task, labels, _binary_fix(labels))
-        return _choice(
-            "binary", 1, f"{described}, so use binary crossentropy on a 1-unit sigmoid output."
-        )
+            raise ValueError(msg.binary_conflict(kind, fields))
+        return _choice("binary", 1, msg.binary_reason(kind, fields))
     if key == "multiclass":
         if labels.kind in ("binary", "class_ids"):
-            k = labels.n_classes
-            return _choice(
-                "multiclass",
-                k,
-                f"{described}, so use sparse categorical crossentropy on a {k}-unit "
-                "softmax output (one unit per class).",
-            )
+            return _choice("multiclass", labels.n_classes, msg.multiclass_reason(kind, fields))
         if labels.kind in ("one_hot", "soft"):
-            k = labels.columns
             return _choice(
                 "multiclass",
-                k,
-                f"{described}, so use categorical crossentropy on a {k}-unit softmax "
-                "output (one unit per class).",
+                labels.columns,
+                msg.multiclass_reason(kind, fields),
                 loss="categorical_crossentropy",
             )
-        fix = (
-            "rows with several 1s mean several labels per sample: use task='multilabel'"
-            if labels.kind == "multi_hot"
-            else "use task='regression' for real-valued targets, or pass class ids"
-        )
-        raise _conflict(task, labels, fix)
+        raise ValueError(msg.multiclass_conflict(kind, fields))
     # multilabel
     if labels.columns < 2 or labels.low < 0 or labels.high > 1:
-        fix = (
-            "multilabel needs one 0/1 column per label, shape (n, k) with k >= 2; for a "
-            "single yes/no label use task='binary', for class ids use task='multiclass'"
-        )
-        raise _conflict(task, labels, fix)
-    k = labels.columns
-    return _choice(
-        "multilabel",
-        k,
-        f"{described}, so use binary crossentropy on a {k}-unit sigmoid output (one "
-        "independent yes/no per label).",
-    )
+        raise ValueError(msg.multilabel_conflict(kind, fields))
+    return _choice("multilabel", labels.columns, msg.multilabel_reason(kind, fields))
 
 
 def _no_robust(robust: bool, task: str) -> None:
     if robust:
         raise ValueError(
-            f"robust=True only applies to regression (it swaps mean squared error for mean "
-            f"absolute error); got task {task!r}. Drop robust=True."
+            _("robust=True only applies to regression (it swaps mean squared error for mean "
+              "absolute error); got task {task!r}. Drop robust=True.", task=task)
         )
-
-
-def _binary_fix(labels: _Labels) -> str:
-    if labels.kind == "class_ids":
-        return f"for {labels.n_classes} classes use task='multiclass'"
-    if labels.kind in ("one_hot", "soft") and labels.columns == 2:
-        return "pass the positive column y[:, 1] as a single 0/1 column, or use task='multiclass'"
-    if labels.columns > 1:
-        return "for several yes/no labels per sample use task='multilabel'"
-    return "binary labels must lie in [0, 1]; use task='regression' for real-valued targets"
-
-
-def _conflict(task: Any, labels: _Labels, fix: str) -> ValueError:
-    return ValueError(f"task={task!r} does not fit y, which holds {_describe(labels)}; {fix}.")
 
 
 def check_setup(
@@ -424,62 +380,60 @@ def check_setup(
     ValueError: output_activation='sigmoid' already turns outputs into probabilities, so
     from_logits=True contradicts it: ...
     """
-    key = check_choice("loss", loss, _LOSSES + tuple(_LOSS_ALIASES))
-    key = _LOSS_ALIASES.get(key, key)
+    # At call time: dlref.losses imports this module at its end, after its registry is built.
+    from .losses import _LOSSES
+
+    key = _LOSSES.key(loss, argname="loss")
     activation = "linear" if output_activation is None else output_activation
     activation = check_choice("output_activation", activation, _ACTIVATIONS)
     units = None if output_units is None else check_positive_int("output_units", output_units)
     from_logits = check_bool("from_logits", from_logits)
     labels = _analyse_labels(y)
-    given = f"loss={key!r}"
+    fields = _fields(labels, loss=key, activation=activation)
 
     _check_logits(key, activation, from_logits)
     if activation == "softmax" and units == 1:
         raise ValueError(
-            "output_activation='softmax' with output_units=1 always outputs 1.0, so the "
-            "model's predictions carry no information (on the TensorFlow backend a "
-            "crossentropy still trains the weights through the layer's logits, but predict "
-            "keeps returning 1.0). For two classes use output_activation='sigmoid' with 1 "
-            "unit and loss='binary_crossentropy', or keep softmax with 2 units and "
-            "loss='sparse_categorical_crossentropy'."
+            _("output_activation='softmax' with output_units=1 always outputs 1.0, so the "
+              "model's predictions carry no information (on the TensorFlow backend a "
+              "crossentropy still trains the weights through the layer's logits, but predict "
+              "keeps returning 1.0). For two classes use output_activation='sigmoid' with 1 "
+              "unit and loss='binary_crossentropy', or keep softmax with 2 units and "
+              "loss='sparse_categorical_crossentropy'.")
         )
-    described = f"y holds {_describe(labels)}"
 
     if key in _REGRESSION_LOSSES:
         needed = labels.columns
-        _check_regression(key, activation, labels, described)
+        _check_regression(activation, labels, fields)
         metrics: tuple[str, ...] = ("mae",) if key == "mean_squared_error" else ("mse",)
     elif key == "binary_crossentropy":
         needed = labels.columns
-        _check_binary(activation, labels, described)
+        _check_binary(activation, labels, fields)
         metrics = ("accuracy",) if labels.columns == 1 else ("binary_accuracy",)
     elif key == "categorical_crossentropy":
         needed = labels.columns
-        _check_categorical(activation, labels, described)
+        _check_categorical(activation, labels, fields)
         metrics = ("accuracy",)
     else:
         needed = labels.n_classes
-        _check_sparse(activation, labels, described, units)
+        _check_sparse(activation, labels, fields, units)
         metrics = ("accuracy",)
 
     if units is None:
         units = needed
     elif key != "sparse_categorical_crossentropy" and units != needed:
         raise ValueError(
-            f"output_units={units} does not match y, which has {needed} column(s); "
-            f"{given} compares each output unit with one column of y, so use "
-            f"output_units={needed}."
+            _("output_units={units} does not match y, which has {needed} column(s); "
+              "loss={loss!r} compares each output unit with one column of y, so use "
+              "output_units={needed}.", units=units, needed=needed, loss=key)
         )
     if key in ("categorical_crossentropy", "sparse_categorical_crossentropy") and units < 2:
         raise ValueError(
-            f"output_units=1 with {given} gives a loss that is always 0 (a softmax over one "
-            "unit is always 1). Use one unit per class, or binary_crossentropy with a "
-            "1-unit sigmoid output for two classes."
+            _("output_units=1 with loss={loss!r} gives a loss that is always 0 (a softmax over "
+              "one unit is always 1). Use one unit per class, or binary_crossentropy with a "
+              "1-unit sigmoid output for two classes.", loss=key)
         )
-    output = f"a {units}-unit {activation} output"
-    if from_logits:
-        output += " with from_logits=True"
-    reason = f"{described}, which fits {given} on {output}."
+    reason = msg.setup_fits(_variant(labels), from_logits, {**fields, "units": units})
     return LossChoice(key, activation, units, metrics, reason)
 
 
@@ -487,45 +441,50 @@ def _check_logits(loss: str, activation: str, from_logits: bool) -> None:
     if loss in _REGRESSION_LOSSES:
         if from_logits:
             raise ValueError(
-                f"from_logits=True only applies to crossentropy losses; got loss={loss!r}, "
-                "which compares the outputs with y directly. Drop from_logits."
+                _("from_logits=True only applies to crossentropy losses; got loss={loss!r}, "
+                  "which compares the outputs with y directly. Drop from_logits.", loss=loss)
             )
         return
     if activation in ("sigmoid", "softmax") and from_logits:
         backend = backend_name()
         if backend == "tensorflow":
-            backend_note = (
-                "the TensorFlow backend (active here) warns and takes the logits from the "
-                "output layer instead, but the JAX and PyTorch backends apply it twice"
-            )
+            message = _(
+                "output_activation={activation!r} already turns outputs into probabilities, "
+                "so from_logits=True contradicts it: the TensorFlow backend (active here) warns "
+                "and takes the logits from the output layer instead, but the JAX and PyTorch "
+                "backends apply it twice, and then even a perfect prediction has a loss above "
+                "0. Use from_logits=False, or output_activation='linear' with from_logits=True "
+                "(exact and stable on every backend).", activation=activation)
         elif backend in ("jax", "torch"):
-            backend_note = (
-                "the active JAX or PyTorch backend applies it twice (only the TensorFlow "
-                "backend warns and takes the logits from the output layer)"
-            )
+            message = _(
+                "output_activation={activation!r} already turns outputs into probabilities, "
+                "so from_logits=True contradicts it: the active JAX or PyTorch backend applies "
+                "it twice (only the TensorFlow backend warns and takes the logits from the "
+                "output layer), and then even a perfect prediction has a loss above 0. Use "
+                "from_logits=False, or output_activation='linear' with from_logits=True (exact "
+                "and stable on every backend).", activation=activation)
         else:
-            backend_note = (
-                "the JAX and PyTorch backends apply it twice (the TensorFlow backend warns "
-                "and takes the logits from the output layer instead)"
-            )
-        raise ValueError(
-            f"output_activation={activation!r} already turns outputs into probabilities, so "
-            f"from_logits=True contradicts it: {backend_note}, and then even a perfect "
-            "prediction has a loss above 0. Use from_logits=False, or "
-            "output_activation='linear' with from_logits=True (exact and stable on every "
-            "backend)."
-        )
+            message = _(
+                "output_activation={activation!r} already turns outputs into probabilities, "
+                "so from_logits=True contradicts it: the JAX and PyTorch backends apply it "
+                "twice (the TensorFlow backend warns and takes the logits from the output layer "
+                "instead), and then even a perfect prediction has a loss above 0. Use "
+                "from_logits=False, or output_activation='linear' with from_logits=True (exact "
+                "and stable on every backend).", activation=activation)
+        raise ValueError(message)
     if activation == "linear" and not from_logits:
         raise ValueError(
-            f"output_activation='linear' outputs logits (any real number), but loss={loss!r} "
-            "with from_logits=False expects probabilities: pass from_logits=True, or use "
-            f"output_activation={_probability_activation(loss)!r}."
+            _("output_activation='linear' outputs logits (any real number), but loss={loss!r} "
+              "with from_logits=False expects probabilities: pass from_logits=True, or use "
+              "output_activation={probability!r}.",
+              loss=loss, probability=_probability_activation(loss))
         )
     if activation not in ("sigmoid", "softmax", "linear"):
         raise ValueError(
-            f"loss={loss!r} needs probabilities or logits, but output_activation="
-            f"{activation!r} gives neither: use output_activation="
-            f"{_probability_activation(loss)!r}, or 'linear' with from_logits=True."
+            _("loss={loss!r} needs probabilities or logits, but output_activation="
+              "{activation!r} gives neither: use output_activation={probability!r}, or "
+              "'linear' with from_logits=True.",
+              loss=loss, activation=activation, probability=_probability_activation(loss))
         )
 
 
@@ -537,106 +496,58 @@ def _is_class_labels(labels: _Labels) -> bool:
     return labels.kind in ("binary", "class_ids", "one_hot", "multi_hot")
 
 
-def _check_regression(loss: str, activation: str, labels: _Labels, described: str) -> None:
+def _check_regression(activation: str, labels: _Labels, fields: dict[str, Any]) -> None:
     if activation in ("sigmoid", "softmax") and _is_class_labels(labels):
-        fix = (
-            "use loss='binary_crossentropy' with a sigmoid output"
-            if labels.kind in ("binary", "multi_hot")
-            else "use loss='sparse_categorical_crossentropy' with a softmax output"
-            if labels.kind == "class_ids"
-            else "use loss='categorical_crossentropy' with a softmax output"
-        )
-        raise ValueError(
-            f"{described}, which are class labels, but loss={loss!r} is a regression loss "
-            f"(with output_activation={activation!r}): {fix}."
-        )
+        raise ValueError(msg.class_labels_with_regression_loss(_variant(labels), fields))
     if activation == "softmax":
-        raise ValueError(
-            f"output_activation='softmax' makes the outputs sum to 1, which does not fit "
-            f"loss={loss!r} on {_describe(labels)}: use output_activation='linear'."
-        )
+        raise ValueError(msg.softmax_with_regression_loss(_variant(labels), fields))
     if activation in _RANGES:
         low, high = _RANGES[activation]
         if labels.low < low or labels.high > high:
             raise ValueError(
-                f"output_activation={activation!r} only produces values in [{low:g}, {high:g}]"
-                f", but {described}: use output_activation='linear' (or rescale y)."
+                msg.targets_out_of_range(
+                    _variant(labels), {**fields, "range_low": low, "range_high": high}
+                )
             )
 
 
-def _check_binary(activation: str, labels: _Labels, described: str) -> None:
-    if labels.kind == "class_ids":
-        k = labels.n_classes
-        raise ValueError(
-            f"{described}, but loss='binary_crossentropy' needs 0/1 labels: use "
-            f"loss='sparse_categorical_crossentropy' with a {k}-unit softmax output."
-        )
-    if labels.low < 0 or labels.high > 1:
-        raise ValueError(
-            f"{described}, but loss='binary_crossentropy' needs labels in [0, 1]: use "
-            "loss='mean_squared_error' with a linear output for real-valued targets."
-        )
+def _check_binary(activation: str, labels: _Labels, fields: dict[str, Any]) -> None:
+    if labels.kind == "class_ids" or labels.low < 0 or labels.high > 1:
+        raise ValueError(msg.binary_loss_needs_unit_interval(_variant(labels), fields))
     if activation == "softmax":
         raise ValueError(
-            "output_activation='softmax' makes the units compete (they sum to 1), but "
-            "loss='binary_crossentropy' scores each unit as an independent yes/no: use "
-            "output_activation='sigmoid', or loss='categorical_crossentropy' for one-hot "
-            "labels."
+            _("output_activation='softmax' makes the units compete (they sum to 1), but "
+              "loss='binary_crossentropy' scores each unit as an independent yes/no: use "
+              "output_activation='sigmoid', or loss='categorical_crossentropy' for one-hot "
+              "labels.")
         )
 
 
-def _check_categorical(activation: str, labels: _Labels, described: str) -> None:
-    if labels.kind in ("binary", "class_ids"):
-        raise ValueError(
-            f"{described} (shape (n,) or (n, 1)), but loss='categorical_crossentropy' "
-            "expects one-hot rows: use loss='sparse_categorical_crossentropy', or one-hot "
-            "encode y with keras.utils.to_categorical(y)."
-        )
-    if labels.kind == "multi_hot":
-        raise ValueError(
-            f"{described}, but loss='categorical_crossentropy' expects exactly one 1 per "
-            "row: for several labels per sample use loss='binary_crossentropy' with a "
-            "sigmoid output."
-        )
-    if labels.kind == "real":
-        raise ValueError(
-            f"{described}, but loss='categorical_crossentropy' expects one-hot rows (or "
-            "rows of probabilities summing to 1): use loss='mean_squared_error' for "
-            "real-valued targets."
-        )
+def _check_categorical(activation: str, labels: _Labels, fields: dict[str, Any]) -> None:
+    if labels.kind in ("binary", "class_ids", "multi_hot", "real"):
+        raise ValueError(msg.categorical_loss_needs_one_hot(_variant(labels), fields))
     _check_softmax_for_categorical("categorical_crossentropy", activation)
 
 
 def _check_softmax_for_categorical(loss: str, activation: str) -> None:
     if activation == "sigmoid":
         raise ValueError(
-            f"loss={loss!r} expects a softmax output (probabilities summing to 1 over the "
-            "classes); got output_activation='sigmoid': use output_activation='softmax'."
+            _("loss={loss!r} expects a softmax output (probabilities summing to 1 over the "
+              "classes); got output_activation='sigmoid': use output_activation='softmax'.",
+              loss=loss)
         )
 
 
-def _check_sparse(activation: str, labels: _Labels, described: str, units: int | None) -> None:
-    if labels.kind in ("one_hot", "soft"):
-        raise ValueError(
-            f"{described}, but loss='sparse_categorical_crossentropy' expects integer class "
-            "ids: use loss='categorical_crossentropy' or pass integer class ids "
-            "(y.argmax(axis=1))."
-        )
-    if labels.kind == "multi_hot":
-        raise ValueError(
-            f"{described}, but loss='sparse_categorical_crossentropy' expects one integer "
-            "class id per sample: for several labels per sample use "
-            "loss='binary_crossentropy' with a sigmoid output."
-        )
-    if labels.kind == "real":
-        raise ValueError(
-            f"{described}, but loss='sparse_categorical_crossentropy' expects integer class "
-            "ids 0..K-1: use loss='mean_squared_error' for real-valued targets."
-        )
+def _check_sparse(
+    activation: str, labels: _Labels, fields: dict[str, Any], units: int | None
+) -> None:
+    if labels.kind in ("one_hot", "soft", "multi_hot", "real"):
+        raise ValueError(msg.sparse_loss_needs_class_ids(_variant(labels), fields))
     _check_softmax_for_categorical("sparse_categorical_crossentropy", activation)
     if units is not None and labels.high >= units:
         top = int(labels.high)
         raise ValueError(
-            f"y contains class id {top}, but output_units={units} can only predict class ids "
-            f"0..{units - 1}: use output_units={top + 1} (one unit per class)."
+            _("y contains class id {top}, but output_units={units} can only predict class ids "
+              "0..{last}: use output_units={needed} (one unit per class).",
+              top=top, units=units, last=units - 1, needed=top + 1)
         )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ._i18n import _
 from ._validation import as_float_array, check_finite, check_number, check_positive_int
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -22,8 +23,11 @@ if TYPE_CHECKING:  # pragma: no cover
 def _as_points(argname: str, x: Any, dim: int | None = 2) -> np.ndarray:
     arr = as_float_array(argname, x)
     if arr.ndim == 0 or (dim is not None and arr.shape[-1] != dim):
-        want = f"(..., {dim})" if dim is not None else "(..., d)"
-        raise ValueError(f"{argname} must have shape {want}; got shape {arr.shape}.")
+        want = f"(..., {dim})" if dim is not None else "(..., d)"  # a shape, not words
+        raise ValueError(
+            _("{argname} must have shape {expected}; got shape {shape}.",
+              argname=argname, expected=want, shape=arr.shape)
+        )
     return arr
 
 
@@ -199,11 +203,11 @@ def _quadratic_args(x: Any, curvature: Any) -> tuple[np.ndarray, np.ndarray]:
     check_finite("curvature", c)
     if c.ndim > 1 or (c.ndim == 1 and c.shape[0] not in (1, p.shape[-1])):
         raise ValueError(
-            f"curvature must be a number or have shape ({p.shape[-1]},) to match x; "
-            f"got shape {c.shape}."
+            _("curvature must be a number or have shape ({d},) to match x; got shape {shape}.",
+              d=p.shape[-1], shape=c.shape)
         )
     if np.any(c <= 0):
-        raise ValueError(f"curvature must be positive; got {c.tolist()}.")
+        raise ValueError(_("curvature must be positive; got {values}.", values=c.tolist()))
     return p, c
 
 
@@ -259,10 +263,14 @@ def minimize(
     array([0.729, 0.   ])
     """
     if not callable(grad):
-        raise TypeError(f"grad must be callable; got {type(grad).__name__} {grad!r}.")
+        raise TypeError(
+            _("grad must be callable; got {type} {value!r}.", type=type(grad).__name__, value=grad)
+        )
     x = as_float_array("x0", x0, allow_empty=False)
     if x.ndim != 1:
-        raise ValueError(f"x0 must be a 1-D array of shape (dim,); got shape {x.shape}.")
+        raise ValueError(
+            _("x0 must be a 1-D array of shape (dim,); got shape {shape}.", shape=x.shape)
+        )
     check_finite("x0", x)
     steps = check_positive_int("steps", steps)
     from .optimizers import Optimizer, get, names  # at call time: optimizers imports us
@@ -271,8 +279,8 @@ def minimize(
         optimizer = get(optimizer)
     elif not isinstance(optimizer, Optimizer):
         raise TypeError(
-            "optimizer must be a dlref.optimizers.Optimizer or one of the names "
-            f"{list(names())}; got {type(optimizer).__name__}."
+            _("optimizer must be a dlref.optimizers.Optimizer or one of the names {names}; got "
+              "{type}.", names=list(names()), type=type(optimizer).__name__)
         )
     optimizer.reset()
     path = np.empty((steps + 1, x.size), dtype=x.dtype)
@@ -280,7 +288,10 @@ def minimize(
     for k in range(steps):
         g = np.asarray(grad(x), dtype=x.dtype)
         if g.shape != x.shape:
-            raise ValueError(f"grad(x) must have shape {x.shape} like x0; got shape {g.shape}.")
+            raise ValueError(
+                _("grad(x) must have shape {expected} like x0; got shape {shape}.",
+                  expected=x.shape, shape=g.shape)
+            )
         x = optimizer.step(x, g)
         path[k + 1] = x
     return path

@@ -13,14 +13,19 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from ._i18n import _
+
 
 def suggest(name: str, allowed: Iterable[str]) -> str:
-    """Return ``" Did you mean 'x'?"`` for the closest allowed name, or ``""``."""
+    """Return ``" Did you mean 'x'?"`` for the closest allowed name, or ``""``.
+
+    A sentence of its own, to append to a message that says what is allowed.
+    """
     matches = difflib.get_close_matches(str(name).lower(), [a.lower() for a in allowed], n=1)
     if not matches:
         return ""
     original = {a.lower(): a for a in allowed}[matches[0]]
-    return f" Did you mean {original!r}?"
+    return " " + _("Did you mean {match!r}?", match=original)
 
 
 def check_choice(argname: str, value: Any, allowed: Iterable[str]) -> str:
@@ -28,12 +33,14 @@ def check_choice(argname: str, value: Any, allowed: Iterable[str]) -> str:
     allowed = list(allowed)
     if not isinstance(value, str):
         raise TypeError(
-            f"{argname} must be a string, one of {allowed}; got {type(value).__name__} {value!r}."
+            _("{argname} must be a string, one of {allowed}; got {type} {value!r}.",
+              argname=argname, allowed=allowed, type=type(value).__name__, value=value)
         )
     key = value.strip().lower()
     if key not in [a.lower() for a in allowed]:
         raise ValueError(
-            f"{argname}={value!r} is not supported; allowed values are {allowed}."
+            _("{argname}={value!r} is not supported; allowed values are {allowed}.",
+              argname=argname, value=value, allowed=allowed)
             + suggest(key, allowed)
         )
     return key
@@ -46,12 +53,16 @@ def as_float_array(argname: str, x: Any, *, allow_empty: bool = True) -> np.ndar
     rejected with a ``TypeError`` naming the argument.
     """
     if isinstance(x, (str, bytes)):
-        raise TypeError(f"{argname} must be a number or an array of numbers; got the string {x!r}.")
+        raise TypeError(
+            _("{argname} must be a number or an array of numbers; got the string {value!r}.",
+              argname=argname, value=x)
+        )
     try:
         arr = np.asarray(x)
     except (TypeError, ValueError) as exc:  # ragged nested lists, for instance
         raise TypeError(
-            f"{argname} must be array-like of numbers; got {type(x).__name__}: {exc}"
+            _("{argname} must be array-like of numbers; got {type}: {error}",
+              argname=argname, type=type(x).__name__, error=exc)
         ) from exc
     if arr.dtype.kind in "iub":
         arr = arr.astype(np.float64)
@@ -60,10 +71,14 @@ def as_float_array(argname: str, x: Any, *, allow_empty: bool = True) -> np.ndar
             arr = arr.astype(np.float64)
     else:
         raise TypeError(
-            f"{argname} must hold real numbers (int, float or bool); got dtype {arr.dtype}."
+            _("{argname} must hold real numbers (int, float or bool); got dtype {dtype}.",
+              argname=argname, dtype=arr.dtype)
         )
     if not allow_empty and arr.size == 0:
-        raise ValueError(f"{argname} must not be empty; got an array of shape {arr.shape}.")
+        raise ValueError(
+            _("{argname} must not be empty; got an array of shape {shape}.",
+              argname=argname, shape=arr.shape)
+        )
     return arr
 
 
@@ -72,8 +87,9 @@ def check_finite(argname: str, arr: np.ndarray) -> None:
     if not np.all(np.isfinite(arr)):
         bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
         raise ValueError(
-            f"{argname} contains {bad} NaN or infinite value(s); all must be finite. "
-            f"Drop or impute those entries (e.g. with np.isfinite) before using {argname}."
+            _("{argname} contains {n} NaN or infinite value(s); all must be finite. "
+              "Drop or impute those entries (e.g. with np.isfinite) before using {argname}.",
+              argname=argname, n=bad)
         )
 
 
@@ -88,17 +104,25 @@ def check_number(
 ) -> float:
     """Check that ``value`` is a real number within the given bounds and return it as float."""
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{argname} must be a real number; got {type(value).__name__} {value!r}.")
+        raise TypeError(
+            _("{argname} must be a real number; got {type} {value!r}.",
+              argname=argname, type=type(value).__name__, value=value)
+        )
     value = float(value)
     if not np.isfinite(value):
-        raise ValueError(f"{argname} must be finite; got {value!r}.")
+        raise ValueError(
+            _("{argname} must be finite; got {value!r}.", argname=argname, value=value)
+        )
     lo_ok = low is None or (value >= low if low_inclusive else value > low)
     hi_ok = high is None or (value <= high if high_inclusive else value < high)
     if not (lo_ok and hi_ok):
         left = "" if low is None else ("[" if low_inclusive else "(") + f"{low:g}"
         right = "" if high is None else f"{high:g}" + ("]" if high_inclusive else ")")
         interval = f"{left or '(-inf'}, {right or 'inf)'}"
-        raise ValueError(f"{argname} must be in {interval}; got {value!r}.")
+        raise ValueError(
+            _("{argname} must be in {interval}; got {value!r}.",
+              argname=argname, interval=interval, value=value)
+        )
     return value
 
 
@@ -106,17 +130,24 @@ def check_positive_int(argname: str, value: Any) -> int:
     """Check that ``value`` is an integer >= 1."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
         raise TypeError(
-            f"{argname} must be a positive integer; got {type(value).__name__} {value!r}."
+            _("{argname} must be a positive integer; got {type} {value!r}.",
+              argname=argname, type=type(value).__name__, value=value)
         )
     if value < 1:
-        raise ValueError(f"{argname} must be a positive integer (>= 1); got {value!r}.")
+        raise ValueError(
+            _("{argname} must be a positive integer (>= 1); got {value!r}.",
+              argname=argname, value=value)
+        )
     return int(value)
 
 
 def check_bool(argname: str, value: Any) -> bool:
     """Check that ``value`` is a bool (Python or numpy) and return it as ``bool``."""
     if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{argname} must be True or False; got {type(value).__name__} {value!r}.")
+        raise TypeError(
+            _("{argname} must be True or False; got {type} {value!r}.",
+              argname=argname, type=type(value).__name__, value=value)
+        )
     return bool(value)
 
 

@@ -23,14 +23,17 @@ from typing import Any
 import numpy as np
 
 from . import _activation_kernels as _k
-from ._validation import as_float_array, check_bool, check_choice, quiet_underflow
+from ._i18n import _
+from ._registry import reexport
+from ._validation import as_float_array, check_bool, quiet_underflow
 
-# The one registry lives in _activation_kernels: each activation below registers itself
-# with its elementwise derivative (None for softmax, whose derivative is a matrix).
-_activation = _k.register
+# The one registry lives in _activation_kernels, where derivative() reads it: each
+# activation below registers itself with its elementwise derivative (None for softmax,
+# whose derivative is a matrix).
+_activation = _k.ACTIVATIONS.register
 
 
-@_activation(_k.d_sigmoid)
+@_activation(derivative=_k.d_sigmoid)
 @quiet_underflow
 def sigmoid(x: Any) -> np.ndarray:
     r"""Logistic sigmoid, squashing any real number into (0, 1).
@@ -81,7 +84,7 @@ def sigmoid(x: Any) -> np.ndarray:
     return _k.sigmoid(as_float_array("x", x))
 
 
-@_activation(_k.d_tanh)
+@_activation(derivative=_k.d_tanh)
 def tanh(x: Any) -> np.ndarray:
     r"""Hyperbolic tangent, squashing any real number into (-1, 1).
 
@@ -120,7 +123,7 @@ def tanh(x: Any) -> np.ndarray:
     return np.tanh(as_float_array("x", x))
 
 
-@_activation(_k.d_relu)
+@_activation(derivative=_k.d_relu)
 def relu(x: Any) -> np.ndarray:
     r"""Rectified linear unit: keep positive values, replace negative ones by zero.
 
@@ -170,7 +173,7 @@ def relu(x: Any) -> np.ndarray:
     return np.maximum(x, 0)
 
 
-@_activation(_k.d_leaky_relu)
+@_activation(derivative=_k.d_leaky_relu)
 def leaky_relu(x: Any, negative_slope: float = 0.2) -> np.ndarray:
     r"""Leaky ReLU: identity for positive inputs, a small slope for negative ones.
 
@@ -232,7 +235,7 @@ def leaky_relu(x: Any, negative_slope: float = 0.2) -> np.ndarray:
     return np.where(x > 0, x, a * x).astype(x.dtype, copy=False)
 
 
-@_activation(_k.d_elu)
+@_activation(derivative=_k.d_elu)
 @quiet_underflow
 def elu(x: Any, alpha: float = 1.0) -> np.ndarray:
     r"""Exponential linear unit: identity for positive inputs, a smooth saturating curve below.
@@ -292,7 +295,7 @@ def elu(x: Any, alpha: float = 1.0) -> np.ndarray:
     return np.where(x > 0, x, negative).astype(x.dtype, copy=False)
 
 
-@_activation(_k.d_gelu)
+@_activation(derivative=_k.d_gelu)
 @quiet_underflow
 def gelu(x: Any, approximate: bool = False) -> np.ndarray:
     r"""Gaussian error linear unit: x times the chance that a standard normal falls below x.
@@ -356,7 +359,7 @@ def gelu(x: Any, approximate: bool = False) -> np.ndarray:
     return (0.5 * x * _k.erfc(-x / _k.SQRT_2)).astype(x.dtype, copy=False)
 
 
-@_activation(_k.d_silu)
+@_activation(derivative=_k.d_silu)
 @quiet_underflow
 def silu(x: Any) -> np.ndarray:
     r"""Sigmoid linear unit (also called swish): the input gated by its own sigmoid.
@@ -403,7 +406,7 @@ def silu(x: Any) -> np.ndarray:
     return x * _k.sigmoid(x)
 
 
-@_activation(_k.d_softplus)
+@_activation(derivative=_k.d_softplus)
 @quiet_underflow
 def softplus(x: Any) -> np.ndarray:
     r"""Softplus: a smooth version of ReLU whose output is always positive.
@@ -451,26 +454,29 @@ def softplus(x: Any) -> np.ndarray:
 
 def _check_axis(axis: Any, x: np.ndarray) -> int:
     if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
-        raise TypeError(f"axis must be an integer; got {type(axis).__name__} {axis!r}.")
+        raise TypeError(
+            _("axis must be an integer; got {type} {value!r}.",
+              type=type(axis).__name__, value=axis)
+        )
     if x.ndim == 0:
         raise ValueError(
-            f"x must have at least one dimension for softmax; got a scalar {x!r}. "
-            "Wrap it in a list, e.g. softmax([x])."
+            _("x must have at least one dimension for softmax; got a scalar {value!r}. "
+              "Wrap it in a list, e.g. softmax([x]).", value=x)
         )
     if not -x.ndim <= axis < x.ndim:
         raise ValueError(
-            f"axis={axis} is out of range for x of shape {x.shape}; "
-            f"allowed values are {-x.ndim}..{x.ndim - 1}."
+            _("axis={axis} is out of range for x of shape {shape}; allowed values are "
+              "{low}..{high}.", axis=axis, shape=x.shape, low=-x.ndim, high=x.ndim - 1)
         )
     if x.shape[axis] == 0:
         raise ValueError(
-            f"x has no entries along axis={axis} (shape {x.shape}); softmax needs at "
-            "least one value to normalise."
+            _("x has no entries along axis={axis} (shape {shape}); softmax needs at least "
+              "one value to normalise.", axis=axis, shape=x.shape)
         )
     return int(axis)
 
 
-@_activation(None)
+@_activation(derivative=None)
 @quiet_underflow
 def softmax(x: Any, axis: int = -1) -> np.ndarray:
     r"""Softmax: turn a vector of scores (logits) into probabilities that sum to 1.
@@ -536,9 +542,7 @@ def softmax(x: Any, axis: int = -1) -> np.ndarray:
 # documented, imported and pickled from here, where the API page has them.
 derivative = _k.derivative
 softmax_jacobian = _k.softmax_jacobian
-for _public in (derivative, softmax_jacobian):
-    _public.__module__ = __name__
-del _public
+reexport(__name__, derivative, softmax_jacobian)
 
 
 def names() -> tuple[str, ...]:
@@ -560,7 +564,7 @@ def names() -> tuple[str, ...]:
     >>> names()
     ('elu', 'gelu', 'leaky_relu', 'relu', 'sigmoid', 'silu', 'softmax', 'softplus', 'tanh')
     """
-    return tuple(sorted(_k.REGISTRY))
+    return _k.ACTIVATIONS.names()
 
 
 def get(name: str) -> Callable[..., np.ndarray]:
@@ -598,7 +602,7 @@ def get(name: str) -> Callable[..., np.ndarray]:
     ...
     ValueError: name='reul' is not supported; allowed values are [...]. Did you mean 'relu'?
     """
-    return _k.REGISTRY[check_choice("name", name, names())][0]
+    return _k.ACTIVATIONS.get(name)
 
 
 # The activations are exactly the registered functions: adding one needs no edit here.

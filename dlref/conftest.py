@@ -15,10 +15,13 @@ from pathlib import Path
 import pytest
 
 # Before TensorFlow or matplotlib is imported by a doctest: quiet TensorFlow, Keras on the
-# TensorFlow backend, figures without a display.
+# TensorFlow backend, figures without a display, English messages.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("MPLBACKEND", "agg")
+# The docstrings show dlref's messages in English; a Korean locale or DLREF_LANG=ko would
+# otherwise turn them Korean (dlref._i18n).
+os.environ["DLREF_LANG"] = "en"
 
 # The examples print floats to the digits that matter (NUMBER), abbreviate long reprs and
 # tracebacks (ELLIPSIS) and wrap arrays freely (NORMALIZE_WHITESPACE).

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from ._i18n import _
 from ._validation import check_number
 
 __all__ = ["MNIST_URL", "load_digits_images", "load_mnist"]
@@ -77,18 +78,20 @@ def load_digits_images(test_size: float = 0.25, seed: int | None = 0) -> Split:
     if seed is not None:
         if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
             raise TypeError(
-                f"seed must be None or a non-negative integer; got {type(seed).__name__} "
-                f"{seed!r}."
+                _("seed must be None or a non-negative integer; got {type} {value!r}.",
+                  type=type(seed).__name__, value=seed)
             )
         if seed < 0:
-            raise ValueError(f"seed must be a non-negative integer; got {seed!r}.")
+            raise ValueError(
+                _("seed must be a non-negative integer; got {value!r}.", value=seed)
+            )
     try:
         from sklearn.datasets import load_digits
         from sklearn.model_selection import train_test_split
     except ModuleNotFoundError as exc:  # sklearn is only a docs extra of dlref
         raise ModuleNotFoundError(
-            "load_digits_images needs scikit-learn (it ships the digits data); "
-            "install it with: pip install scikit-learn"
+            _("load_digits_images needs scikit-learn (it ships the digits data); install it "
+              "with: pip install scikit-learn")
         ) from exc
 
     digits = load_digits()
@@ -98,9 +101,10 @@ def load_digits_images(test_size: float = 0.25, seed: int | None = 0) -> Split:
     n_classes = len(np.unique(labels))
     if not n_classes <= n_test <= len(labels) - n_classes:
         raise ValueError(
-            f"test_size={test_size!r} gives {n_test} test images; a stratified split of "
-            f"{len(labels)} images into {n_classes} classes needs between {n_classes} and "
-            f"{len(labels) - n_classes}."
+            _("test_size={test_size!r} gives {n_test} test images; a stratified split of "
+              "{n} images into {k} classes needs between {k} and {most}.",
+              test_size=test_size, n_test=n_test, n=len(labels), k=n_classes,
+              most=len(labels) - n_classes)
         )
     x_train, x_test, y_train, y_test = train_test_split(
         images, labels, test_size=test_size, stratify=labels, random_state=seed
@@ -159,40 +163,45 @@ def load_mnist(path: str | os.PathLike[str]) -> Split:
     """
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(
-            f"path must be a str or os.PathLike to an mnist.npz file; got "
-            f"{type(path).__name__} {path!r}."
+            _("path must be a str or os.PathLike to an mnist.npz file; got {type} {value!r}.",
+              type=type(path).__name__, value=path)
         )
     p = Path(path)
     if p.is_dir():
         p = p / "mnist.npz"
     if not p.is_file():
         raise FileNotFoundError(
-            f"MNIST file not found: {str(p)!r}. dlref never downloads; get the file once "
-            f"with `python -c \"import keras; keras.datasets.mnist.load_data()\"` (it is "
-            f"saved as ~/.keras/datasets/mnist.npz) or from {MNIST_URL}, then pass its path."
+            _("MNIST file not found: {path!r}. dlref never downloads; get the file once with "
+              '`python -c "import keras; keras.datasets.mnist.load_data()"` (it is saved as '
+              "~/.keras/datasets/mnist.npz) or from {url}, then pass its path.",
+              path=str(p), url=MNIST_URL)
         )
     try:
         data = np.load(p, allow_pickle=False)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise ValueError(f"{str(p)!r} is not a readable .npz archive: {exc}") from exc
+        raise ValueError(
+            _("{path!r} is not a readable .npz archive: {error}", path=str(p), error=exc)
+        ) from exc
     if not isinstance(data, np.lib.npyio.NpzFile):  # a bare .npy holds one array, no keys
         raise ValueError(
-            f"{str(p)!r} holds a single array, not an .npz archive with the keys "
-            f"{list(_MNIST_KEYS)}."
+            _("{path!r} holds a single array, not an .npz archive with the keys {keys}.",
+              path=str(p), keys=list(_MNIST_KEYS))
         )
     with data:
         found = list(data.files)
         missing = [k for k in _MNIST_KEYS if k not in found]
         if missing:
             raise ValueError(
-                f"{str(p)!r} lacks the key(s) {missing}; a Keras mnist.npz holds "
-                f"{list(_MNIST_KEYS)}, this file holds {found}."
+                _("{path!r} lacks the key(s) {missing}; a Keras mnist.npz holds {keys}, this "
+                  "file holds {found}.", path=str(p), missing=missing, keys=list(_MNIST_KEYS),
+                  found=found)
             )
         arrays: dict[str, Any] = {k: data[k] for k in _MNIST_KEYS}
     for split in ("train", "test"):
         nx, ny = len(arrays[f"x_{split}"]), len(arrays[f"y_{split}"])
         if nx != ny:
             raise ValueError(
-                f"{str(p)!r}: x_{split} has {nx} images but y_{split} has {ny} labels."
+                _("{path!r}: x_{split} has {nx} images but y_{split} has {ny} labels.",
+                  path=str(p), split=split, nx=nx, ny=ny)
             )
     return (arrays["x_train"], arrays["y_train"]), (arrays["x_test"], arrays["y_test"])

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ._i18n import _
 from ._keras import import_keras
 from ._validation import as_float_array, check_finite
 
@@ -33,11 +34,14 @@ def _check_model(model: Any) -> None:
     keras = import_keras("dlref.diagnostics")
 
     if not isinstance(model, keras.Model):
-        raise TypeError(f"model must be a keras.Model; got {type(model).__name__} {model!r}.")
+        raise TypeError(
+            _("model must be a keras.Model; got {type} {value!r}.",
+              type=type(model).__name__, value=model)
+        )
     if not model.built:
         raise ValueError(
-            f"model {model.name!r} is not built yet (it has no weights); start it with "
-            "keras.Input(shape=...) or call it on data once."
+            _("model {name!r} is not built yet (it has no weights); start it with "
+              "keras.Input(shape=...) or call it on data once.", name=model.name)
         )
 
 
@@ -45,7 +49,9 @@ def _check_x(x: Any) -> np.ndarray:
     arr = as_float_array("x", x, allow_empty=False)
     check_finite("x", arr)
     if arr.ndim < 1:
-        raise ValueError(f"x must have a batch axis first; got a scalar of shape {arr.shape}.")
+        raise ValueError(
+            _("x must have a batch axis first; got a scalar of shape {shape}.", shape=arr.shape)
+        )
     # Keras layers default to float32; float64 inputs would only be cast back.
     return arr.astype(np.float32, copy=False)
 
@@ -133,15 +139,20 @@ def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
     _check_model(model)
     if getattr(model, "_compile_loss", None) is None and not model.losses:
         raise ValueError(
-            f"model {model.name!r} has no loss: call model.compile(loss=...) first "
-            "(models from dlref.models are already compiled)."
+            _("model {name!r} has no loss: call model.compile(loss=...) first (models from "
+              "dlref.models are already compiled).", name=model.name)
         )
     xa = _check_x(x)
     ya = np.asarray(y)
-    if ya.ndim == 0 or len(ya) != len(xa):
+    if ya.ndim == 0:
         raise ValueError(
-            f"x and y must hold the same number of samples; got {len(xa)} and "
-            f"{ya.shape[0] if ya.ndim else 'a scalar'}."
+            _("x and y must hold the same number of samples; got {nx} and a scalar.",
+              nx=len(xa))
+        )
+    if len(ya) != len(xa):
+        raise ValueError(
+            _("x and y must hold the same number of samples; got {nx} and {ny}.",
+              nx=len(xa), ny=len(ya))
         )
     keras = import_keras("gradient_norms")
     import tensorflow as tf  # import_keras has checked that TensorFlow imports

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from ._i18n import _
 from ._validation import as_float_array, check_number
 
 __all__ = ["balanced_class_weight", "threshold_metrics"]
@@ -54,13 +55,14 @@ def balanced_class_weight(y: Any) -> dict[int, float]:
     labels = np.asarray(y)
     if labels.ndim != 1 or labels.size == 0:
         raise ValueError(
-            f"y must be a non-empty 1-D array of class labels; got shape {labels.shape}."
+            _("y must be a non-empty 1-D array of class labels; got shape {shape}.",
+              shape=labels.shape)
         )
     if not np.issubdtype(labels.dtype, np.integer):
         if not (np.issubdtype(labels.dtype, np.floating) and np.all(labels == np.round(labels))):
             raise ValueError(
-                f"y must hold integer class labels; got dtype {labels.dtype} with values "
-                f"such as {labels[:3].tolist()}."
+                _("y must hold integer class labels; got dtype {dtype} with values such as "
+                  "{values}.", dtype=labels.dtype, values=labels[:3].tolist())
             )
         labels = labels.astype(int)
     classes, counts = np.unique(labels, return_counts=True)
@@ -126,14 +128,16 @@ def threshold_metrics(y_true: Any, y_score: Any, threshold: float = 0.5) -> dict
     t = check_number("threshold", threshold)
     if not np.all((truth == 0) | (truth == 1)):
         raise ValueError(
-            f"y_true must hold only 0 and 1; got values {np.unique(truth)[:5].tolist()}."
+            _("y_true must hold only 0 and 1; got values {values}.",
+              values=np.unique(truth)[:5].tolist())
         )
     if truth.size != score.size:
         raise ValueError(
-            f"y_true and y_score must have the same length; got {truth.size} and {score.size}."
+            _("y_true and y_score must have the same length; got {n_true} and {n_score}.",
+              n_true=truth.size, n_score=score.size)
         )
     if not np.all(np.isfinite(score)):
-        raise ValueError("y_score must be finite; it holds NaN or inf.")
+        raise ValueError(_("y_score must be finite; it holds NaN or inf."))
     pred = score >= t
     pos = truth == 1
     tp = float(np.sum(pred & pos))

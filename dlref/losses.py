@@ -17,10 +17,13 @@ This module imports numpy only (never TensorFlow), so it is cheap to import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
+from ._i18n import _
+from ._registry import Registry, reexport
 from ._validation import (
     as_float_array,
     check_bool,
@@ -28,20 +31,13 @@ from ._validation import (
     quiet_underflow,
 )
 
-__all__ = [
-    "EPSILON",
-    "LossChoice",
-    "mean_squared_error",
-    "mean_absolute_error",
-    "binary_crossentropy",
-    "categorical_crossentropy",
-    "sparse_categorical_crossentropy",
-    "select_loss",
-    "check_setup",
-]
-
 #: Clipping constant for probabilities, equal to ``keras.config.epsilon()``.
 EPSILON = 1e-7
+
+# The losses by name: each loss below registers itself, with the short names Keras also
+# accepts in model.compile(loss=...) as aliases.
+_LOSSES: Registry[Callable[..., np.ndarray]] = Registry()
+_loss = _LOSSES.register
 
 # ----------------------------------------------------------------------------------------
 # Input checking shared by the losses.
@@ -56,8 +52,9 @@ def _as_pair(y_true: Any, y_pred: Any, loss: str) -> tuple[np.ndarray, np.ndarra
     for argname, arr in (("y_true", y_true), ("y_pred", y_pred)):
         if arr.ndim == 0:
             raise ValueError(
-                f"{argname} must be at least 1-D for {loss}; got a scalar {arr!r}. "
-                "Pass one value per sample, e.g. shape (batch,) or (batch, 1)."
+                _("{argname} must be at least 1-D for {loss}; got a scalar {value!r}. Pass one "
+                  "value per sample, e.g. shape (batch,) or (batch, 1).",
+                  argname=argname, loss=loss, value=arr)
             )
     return y_true, y_pred
 
@@ -77,30 +74,34 @@ def _same_rank(y_true: np.ndarray, y_pred: np.ndarray, loss: str) -> tuple[np.nd
             y_pred = y_pred[..., 0]
     if y_true.shape != y_pred.shape:
         raise ValueError(
-            f"y_true and y_pred must have the same shape for {loss}; got y_true.shape="
-            f"{y_true.shape} and y_pred.shape={y_pred.shape}."
+            _("y_true and y_pred must have the same shape for {loss}; got "
+              "y_true.shape={true_shape} and y_pred.shape={pred_shape}.",
+              loss=loss, true_shape=y_true.shape, pred_shape=y_pred.shape)
         )
     return y_true, y_pred
 
 
-def _value_range(arr: np.ndarray) -> str:
-    return f"[{float(np.min(arr)):.4g}, {float(np.max(arr)):.4g}]"
+def _value_range(arr: np.ndarray) -> dict[str, float]:
+    return {"low": float(np.min(arr)), "high": float(np.max(arr))}
 
 
 def _check_probabilities(y_pred: np.ndarray, loss: str) -> None:
     if np.any(y_pred < 0) or np.any(y_pred > 1):
         raise ValueError(
-            f"y_pred must hold probabilities in [0, 1] for {loss} with from_logits=False; "
-            f"got values in {_value_range(y_pred)}. If y_pred are raw scores (logits) from "
-            "a 'linear' output layer, pass from_logits=True."
+            _("y_pred must hold probabilities in [0, 1] for {loss} with from_logits=False; got "
+              "values in [{low:.4g}, {high:.4g}]. If y_pred are raw scores (logits) from a "
+              "'linear' output layer, pass from_logits=True.",
+              loss=loss, **_value_range(y_pred))
         )
 
 
 def _check_unit_interval_labels(y_true: np.ndarray, loss: str, hint: str) -> None:
+    """Reject labels outside [0, 1]; ``hint``, a sentence of its own, says what to do."""
     if np.any(y_true < 0) or np.any(y_true > 1):
         raise ValueError(
-            f"y_true must hold labels in [0, 1] for {loss}; got values in "
-            f"{_value_range(y_true)}. {hint}"
+            _("y_true must hold labels in [0, 1] for {loss}; got values in [{low:.4g}, "
+              "{high:.4g}].", loss=loss, **_value_range(y_true))
+            + " " + hint
         )
 
 
@@ -119,6 +120,7 @@ def _log_softmax(z: np.ndarray) -> np.ndarray:
 # The losses.
 
 
+@_loss(aliases=("mse",))
 def mean_squared_error(y_true: Any, y_pred: Any) -> np.ndarray:
     r"""Mean squared error per sample, like ``keras.losses.mean_squared_error``.
 
@@ -170,6 +172,7 @@ def mean_squared_error(y_true: Any, y_pred: Any) -> np.ndarray:
     return np.mean(np.square(y_true - y_pred), axis=-1)
 
 
+@_loss(aliases=("mae",))
 def mean_absolute_error(y_true: Any, y_pred: Any) -> np.ndarray:
     r"""Mean absolute error per sample, like ``keras.losses.mean_absolute_error``.
 
@@ -214,6 +217,7 @@ def mean_absolute_error(y_true: Any, y_pred: Any) -> np.ndarray:
     return np.mean(np.abs(y_true - y_pred), axis=-1)
 
 
+@_loss()
 @quiet_underflow
 def binary_crossentropy(y_true: Any, y_pred: Any, from_logits: bool = False) -> np.ndarray:
     r"""Binary crossentropy per sample, like ``keras.losses.binary_crossentropy``.
@@ -283,8 +287,8 @@ def binary_crossentropy(y_true: Any, y_pred: Any, from_logits: bool = False) -> 
     _check_unit_interval_labels(
         y_true,
         "binary_crossentropy",
-        "For class ids 0..K-1 use sparse_categorical_crossentropy; for real-valued "
-        "targets use mean_squared_error.",
+        _("For class ids 0..K-1 use sparse_categorical_crossentropy; for real-valued targets "
+          "use mean_squared_error."),
     )
     if from_logits:
         z = y_pred
@@ -304,13 +308,15 @@ def _reject_class_ids_for_categorical(y_true: np.ndarray, y_pred: np.ndarray) ->
     )
     if looks_like_ids and y_true.shape[: y_pred.ndim - 1] == y_pred.shape[:-1]:
         raise ValueError(
-            f"y_true has shape {y_true.shape} but y_pred has shape {y_pred.shape}: "
-            "categorical_crossentropy needs one-hot y_true with one column per class. "
-            "For integer class ids use sparse_categorical_crossentropy, or one-hot encode "
-            "them with keras.utils.to_categorical(y_true, num_classes)."
+            _("y_true has shape {true_shape} but y_pred has shape {pred_shape}: "
+              "categorical_crossentropy needs one-hot y_true with one column per class. For "
+              "integer class ids use sparse_categorical_crossentropy, or one-hot encode them "
+              "with keras.utils.to_categorical(y_true, num_classes).",
+              true_shape=y_true.shape, pred_shape=y_pred.shape)
         )
 
 
+@_loss()
 @quiet_underflow
 def categorical_crossentropy(y_true: Any, y_pred: Any, from_logits: bool = False) -> np.ndarray:
     r"""Categorical crossentropy per sample, like ``keras.losses.categorical_crossentropy``.
@@ -373,17 +379,19 @@ def categorical_crossentropy(y_true: Any, y_pred: Any, from_logits: bool = False
     _reject_class_ids_for_categorical(y_true, y_pred)
     if y_true.shape != y_pred.shape:
         raise ValueError(
-            "y_true and y_pred must have the same shape for categorical_crossentropy; "
-            f"got y_true.shape={y_true.shape} and y_pred.shape={y_pred.shape}."
+            _("y_true and y_pred must have the same shape for {loss}; got "
+              "y_true.shape={true_shape} and y_pred.shape={pred_shape}.",
+              loss="categorical_crossentropy", true_shape=y_true.shape,
+              pred_shape=y_pred.shape)
         )
     if y_pred.shape[-1] < 2:
         raise ValueError(
-            f"y_pred must have at least 2 class columns for categorical_crossentropy; got "
-            f"shape {y_pred.shape}. With one column the loss is always 0: for two classes "
-            "use binary_crossentropy with a 1-unit sigmoid output."
+            _("y_pred must have at least 2 class columns for categorical_crossentropy; got "
+              "shape {shape}. With one column the loss is always 0: for two classes use "
+              "binary_crossentropy with a 1-unit sigmoid output.", shape=y_pred.shape)
         )
     _check_unit_interval_labels(
-        y_true, "categorical_crossentropy", "Pass one-hot rows (one 1 per row)."
+        y_true, "categorical_crossentropy", _("Pass one-hot rows (one 1 per row).")
     )
     if from_logits:
         return -np.sum(y_true * _log_softmax(y_pred), axis=-1)
@@ -391,23 +399,27 @@ def categorical_crossentropy(y_true: Any, y_pred: Any, from_logits: bool = False
     total = np.sum(y_pred, axis=-1, keepdims=True)
     if np.any(total == 0):
         raise ValueError(
-            "y_pred has rows of probabilities that sum to 0 (every class has probability "
-            "0), so they cannot be normalised for categorical_crossentropy; a softmax "
-            "output never does this."
+            _("y_pred has rows of probabilities that sum to 0 (every class has probability "
+              "0), so they cannot be normalised for categorical_crossentropy; a softmax output "
+              "never does this.")
         )
     p = np.clip(y_pred / total, EPSILON, 1 - EPSILON)
     return -np.sum(y_true * np.log(p), axis=-1)
 
 
 def _class_ids(argname: str, y: np.ndarray, hint: str) -> None:
+    """Reject values that are not class ids; ``hint``, a sentence of its own, says what to do."""
     if not np.all(y == np.round(y)) or np.any(y < 0):
         bad = y[(y != np.round(y)) | (y < 0)]
         raise ValueError(
-            f"{argname} must hold integer class ids 0, 1, ..., C-1; got values such as "
-            f"{float(bad.flat[0])!r} (range {_value_range(y)}). {hint}"
+            _("{argname} must hold integer class ids 0, 1, ..., C-1; got values such as "
+              "{value!r} (range [{low:.4g}, {high:.4g}]).",
+              argname=argname, value=float(bad.flat[0]), **_value_range(y))
+            + " " + hint
         )
 
 
+@_loss()
 @quiet_underflow
 def sparse_categorical_crossentropy(
     y_true: Any, y_pred: Any, from_logits: bool = False
@@ -469,32 +481,33 @@ def sparse_categorical_crossentropy(
     y_true, y_pred = _as_pair(y_true, y_pred, "sparse_categorical_crossentropy")
     if y_true.ndim == y_pred.ndim and y_true.shape == y_pred.shape and y_pred.shape[-1] > 1:
         raise ValueError(
-            f"y_true has the same shape as y_pred, {y_true.shape}, so it looks one-hot "
-            "encoded, but sparse_categorical_crossentropy needs integer class ids of shape "
-            f"{y_pred.shape[:-1]}: use loss='categorical_crossentropy' or pass integer class "
-            "ids (y_true.argmax(axis=-1))."
+            _("y_true has the same shape as y_pred, {shape}, so it looks one-hot encoded, but "
+              "sparse_categorical_crossentropy needs integer class ids of shape {ids_shape}: "
+              "use loss='categorical_crossentropy' or pass integer class ids "
+              "(y_true.argmax(axis=-1)).", shape=y_true.shape, ids_shape=y_pred.shape[:-1])
         )
     if y_true.ndim == y_pred.ndim and y_true.shape[-1] == 1:
         y_true = y_true[..., 0]
     if y_true.shape != y_pred.shape[:-1]:
         raise ValueError(
-            "y_true must have shape y_pred.shape[:-1] (one class id per sample) for "
-            f"sparse_categorical_crossentropy; got y_true.shape={y_true.shape} and "
-            f"y_pred.shape={y_pred.shape}."
+            _("y_true must have shape y_pred.shape[:-1] (one class id per sample) for "
+              "sparse_categorical_crossentropy; got y_true.shape={true_shape} and "
+              "y_pred.shape={pred_shape}.", true_shape=y_true.shape, pred_shape=y_pred.shape)
         )
     n_classes = y_pred.shape[-1]
     if n_classes < 2:
         raise ValueError(
-            f"y_pred must have at least 2 class columns for sparse_categorical_crossentropy; "
-            f"got shape {y_pred.shape}. For two classes with a single output unit use "
-            "binary_crossentropy with a sigmoid output."
+            _("y_pred must have at least 2 class columns for sparse_categorical_crossentropy; "
+              "got shape {shape}. For two classes with a single output unit use "
+              "binary_crossentropy with a sigmoid output.", shape=y_pred.shape)
         )
-    _class_ids("y_true", y_true, "Use categorical_crossentropy for soft labels.")
+    _class_ids("y_true", y_true, _("Use categorical_crossentropy for soft labels."))
     if np.max(y_true) >= n_classes:
+        top = int(np.max(y_true))
         raise ValueError(
-            f"y_true contains class id {int(np.max(y_true))}, but y_pred has only "
-            f"{n_classes} columns (class ids 0..{n_classes - 1}). Give the output layer "
-            f"{int(np.max(y_true)) + 1} units."
+            _("y_true contains class id {top}, but y_pred has only {k} columns (class ids "
+              "0..{last}). Give the output layer {needed} units.",
+              top=top, k=n_classes, last=n_classes - 1, needed=top + 1)
         )
     if from_logits:
         scores = y_pred
@@ -505,10 +518,79 @@ def sparse_categorical_crossentropy(
     return -np.take_along_axis(_log_softmax(scores), index, axis=-1)[..., 0]
 
 
+def names() -> tuple[str, ...]:
+    """Names of the losses in this module, sorted alphabetically.
+
+    They are the Keras names: each function equals the ``keras.losses`` function of the same
+    name, and the same string works as ``model.compile(loss=...)``.
+
+    Returns
+    -------
+    tuple of str
+        Names accepted by :func:`get` (which also accepts Keras' short names ``"mse"`` and
+        ``"mae"``).
+
+    See Also
+    --------
+    get : Look a loss up by name.
+
+    Examples
+    --------
+    >>> from dlref.losses import names
+    >>> names()
+    ('binary_crossentropy', 'categorical_crossentropy', 'mean_absolute_error',
+     'mean_squared_error', 'sparse_categorical_crossentropy')
+    """
+    return _LOSSES.names()
+
+
+def get(name: str) -> Callable[..., np.ndarray]:
+    """Return the loss function called ``name``, like ``keras.losses.get``.
+
+    Parameters
+    ----------
+    name : str
+        One of :func:`names` or Keras' short names ``"mse"`` and ``"mae"``
+        (case-insensitive): the string you would pass to ``model.compile(loss=...)``.
+
+    Returns
+    -------
+    callable
+        The numpy function, e.g. :func:`mean_squared_error`.
+
+    Raises
+    ------
+    TypeError
+        If ``name`` is not a string.
+    ValueError
+        If ``name`` is unknown; the message suggests the closest name.
+
+    See Also
+    --------
+    names : All valid names.
+    select_loss : Which loss fits your labels.
+
+    Examples
+    --------
+    >>> from dlref.losses import get
+    >>> get("mse")([[0.0, 1.0]], [[1.0, 1.0]])
+    array([0.5])
+    >>> get("binary_crossentropy").__name__
+    'binary_crossentropy'
+    >>> get("categorical_crosentropy")
+    Traceback (most recent call last):
+    ...
+    ValueError: name='categorical_crosentropy' is not supported; allowed values are [...]. Did
+    you mean 'categorical_crossentropy'?
+    """
+    return _LOSSES.get(name)
+
+
 # The setup advisor has its own module; its public names are documented, imported and
-# pickled from here (as numpy does with ``set_module``), where the API page has them.
+# pickled from here, where the API page has them.
 from ._loss_advisor import LossChoice, check_setup, select_loss  # noqa: E402
 
-for _public in (LossChoice, check_setup, select_loss):
-    _public.__module__ = __name__
-del _public
+reexport(__name__, LossChoice, check_setup, select_loss)
+
+# The losses are exactly the registered functions: adding one needs no edit here.
+__all__ = ["EPSILON", "LossChoice", *names(), "select_loss", "check_setup", "names", "get"]

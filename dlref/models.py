@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ._i18n import _
 from ._keras import check_keras_name, import_keras
 from ._loss_advisor import TASK_SETUPS, TASKS
 from ._validation import check_choice, check_number, check_positive_int
@@ -25,27 +26,33 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["TASKS", "build_mlp", "seed_model"]
 
 def _check_shape(argname: str, value: Any) -> tuple[int, ...]:
-    if not isinstance(value, (tuple, list)):
-        hint = f" Write ({value!r},) for a 1-D input." if isinstance(value, int) else ""
+    if isinstance(value, int):
         raise TypeError(
-            f"{argname} must be a tuple of positive integers such as (8, 8) or (64,); "
-            f"got {type(value).__name__} {value!r}.{hint}"
+            _("{argname} must be a tuple of positive integers such as (8, 8) or (64,); got int "
+              "{value!r}. Write ({value!r},) for a 1-D input.", argname=argname, value=value)
+        )
+    if not isinstance(value, (tuple, list)):
+        raise TypeError(
+            _("{argname} must be a tuple of positive integers such as (8, 8) or (64,); got "
+              "{type} {value!r}.", argname=argname, type=type(value).__name__, value=value)
         )
     if len(value) == 0:
-        raise ValueError(f"{argname} must not be empty; got {value!r}.")
+        raise ValueError(
+            _("{argname} must not be empty; got {value!r}.", argname=argname, value=value)
+        )
     return tuple(check_positive_int(f"{argname}[{i}]", v) for i, v in enumerate(value))
 
 
 def _check_units(value: Any) -> tuple[int, ...]:
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
         raise TypeError(
-            f"hidden_units must be a tuple of positive integers (one per hidden layer); "
-            f"got the int {value!r}. Write ({value!r},) for one hidden layer."
+            _("hidden_units must be a tuple of positive integers (one per hidden layer); got "
+              "the int {value!r}. Write ({value!r},) for one hidden layer.", value=value)
         )
     if not isinstance(value, (tuple, list)):
         raise TypeError(
-            f"hidden_units must be a tuple of positive integers; got {type(value).__name__} "
-            f"{value!r}."
+            _("hidden_units must be a tuple of positive integers; got {type} {value!r}.",
+              type=type(value).__name__, value=value)
         )
     return tuple(check_positive_int(f"hidden_units[{i}]", v) for i, v in enumerate(value))
 
@@ -55,8 +62,8 @@ def _check_activation(value: Any) -> Any:
     if callable(value) or isinstance(value, str):
         return value
     raise TypeError(
-        f"activation must be a Keras activation name or a callable; "
-        f"got {type(value).__name__} {value!r}."
+        _("activation must be a Keras activation name or a callable; got {type} {value!r}.",
+          type=type(value).__name__, value=value)
     )
 
 
@@ -71,8 +78,9 @@ def _keras_optimizer(value: Any) -> Any:
     if isinstance(value, keras.optimizers.Optimizer):
         return value
     raise TypeError(
-        "optimizer must be a name such as 'adam', a keras.optimizers.Optimizer or a "
-        f"dlref.optimizers.Optimizer; got {type(value).__name__} {value!r}."
+        _("optimizer must be a name such as 'adam', a keras.optimizers.Optimizer or a "
+          "dlref.optimizers.Optimizer; got {type} {value!r}.",
+          type=type(value).__name__, value=value)
     )
 
 
@@ -81,8 +89,9 @@ def _check_initializer(value: Any) -> Any:
     if isinstance(value, str) or callable(value):
         return value
     raise TypeError(
-        "kernel_initializer must be a Keras initializer name such as 'he_normal' or a "
-        f"keras.initializers.Initializer; got {type(value).__name__} {value!r}."
+        _("kernel_initializer must be a Keras initializer name such as 'he_normal' or a "
+          "keras.initializers.Initializer; got {type} {value!r}.",
+          type=type(value).__name__, value=value)
     )
 
 
@@ -93,9 +102,9 @@ def _check_learning_rate(value: Any) -> Any:
     if callable(value):  # a keras.optimizers.schedules.LearningRateSchedule (checked later)
         return value
     raise TypeError(
-        "learning_rate must be None, a positive number or a "
-        "keras.optimizers.schedules.LearningRateSchedule; got "
-        f"{type(value).__name__} {value!r}."
+        _("learning_rate must be None, a positive number or a "
+          "keras.optimizers.schedules.LearningRateSchedule; got {type} {value!r}.",
+          type=type(value).__name__, value=value)
     )
 
 
@@ -106,9 +115,9 @@ def _optimizer_with(value: Any, learning_rate: Any, weight_decay: float | None) 
         learning_rate, keras.optimizers.schedules.LearningRateSchedule
     ):
         raise TypeError(
-            "learning_rate must be None, a positive number or a "
-            "keras.optimizers.schedules.LearningRateSchedule; got "
-            f"{type(learning_rate).__name__} {learning_rate!r}."
+            _("learning_rate must be None, a positive number or a "
+              "keras.optimizers.schedules.LearningRateSchedule; got {type} {value!r}.",
+              type=type(learning_rate).__name__, value=learning_rate)
         )
     opt = _keras_optimizer(value)
     if learning_rate is None and weight_decay is None:
@@ -116,8 +125,9 @@ def _optimizer_with(value: Any, learning_rate: Any, weight_decay: float | None) 
     if not isinstance(value, str):
         # Two places to set one number would be ambiguous: the optimizer object wins.
         raise ValueError(
-            "learning_rate and weight_decay apply only when optimizer is a name such as "
-            f"'adam'; got optimizer={value!r}. Set them on the optimizer object instead."
+            _("learning_rate and weight_decay apply only when optimizer is a name such as "
+              "'adam'; got optimizer={value!r}. Set them on the optimizer object instead.",
+              value=value)
         )
     options: dict[str, Any] = {}
     if learning_rate is not None:
@@ -132,10 +142,11 @@ def _check_seed(seed: Any) -> int | None:
         return None
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
         raise TypeError(
-            f"seed must be None or a non-negative integer; got {type(seed).__name__} {seed!r}."
+            _("seed must be None or a non-negative integer; got {type} {value!r}.",
+              type=type(seed).__name__, value=seed)
         )
     if not 0 <= seed < 2**32:
-        raise ValueError(f"seed must be in [0, 2**32); got {seed!r}.")
+        raise ValueError(_("seed must be in [0, 2**32); got {value!r}.", value=seed))
     return int(seed)
 
 
@@ -286,20 +297,26 @@ def build_mlp(
         n_out = check_positive_int("num_outputs", num_outputs)
     if task == "binary" and n_out != 1:
         raise ValueError(
-            f"task='binary' uses one sigmoid unit, so num_outputs must be 1 (or None); "
-            f"got num_outputs={num_outputs!r}. For {n_out} classes use task='multiclass', "
-            "for independent labels task='multilabel'."
+            _("task='binary' uses one sigmoid unit, so num_outputs must be 1 (or None); got "
+              "num_outputs={num_outputs!r}. For {n} classes use task='multiclass', for "
+              "independent labels task='multilabel'.", num_outputs=num_outputs, n=n_out)
         )
-    if task in ("multiclass", "multilabel") and n_out < 2:
-        why = "a 1-unit softmax always outputs 1.0" if task == "multiclass" else "1 label is binary"
+    if task == "multiclass" and n_out < 2:
         raise ValueError(
-            f"task={task!r} needs num_outputs >= 2 ({why}); got num_outputs={num_outputs!r}. "
-            "For a single yes/no output use task='binary'."
+            _("task={task!r} needs num_outputs >= 2 (a 1-unit softmax always outputs 1.0); got "
+              "num_outputs={num_outputs!r}. For a single yes/no output use task='binary'.",
+              task=task, num_outputs=num_outputs)
+        )
+    if task == "multilabel" and n_out < 2:
+        raise ValueError(
+            _("task={task!r} needs num_outputs >= 2 (1 label is binary); got "
+              "num_outputs={num_outputs!r}. For a single yes/no output use task='binary'.",
+              task=task, num_outputs=num_outputs)
         )
     if metrics is not None and not isinstance(metrics, (list, tuple)):
         raise TypeError(
-            f"metrics must be a list such as ['accuracy'] or None; got "
-            f"{type(metrics).__name__} {metrics!r}."
+            _("metrics must be a list such as ['accuracy'] or None; got {type} {value!r}.",
+              type=type(metrics).__name__, value=metrics)
         )
     seed = _check_seed(seed)
     init = _check_initializer(kernel_initializer)

@@ -22,30 +22,20 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ._i18n import _
+from ._registry import Registry, reexport
 from ._validation import (
     as_float_array,
     check_bool,
-    check_choice,
     check_number,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
     import keras
 
-__all__ = [
-    "Optimizer",
-    "SGD",
-    "RMSprop",
-    "Adagrad",
-    "Adam",
-    "get",
-    "names",
-    "minimize",
-    "rosenbrock",
-    "rosenbrock_grad",
-    "quadratic",
-    "quadratic_grad",
-]
+
+# The optimizers by name: each update rule below registers itself.
+_OPTIMIZERS: Registry[type[Optimizer]] = Registry()
 
 
 class Optimizer:
@@ -81,8 +71,13 @@ class Optimizer:
     (array([0.5]), 1)
     """
 
-    #: Name accepted by :func:`get` and used by :meth:`to_keras`.
+    #: Name accepted by :func:`get`: the class name in lower case.
     name: str = "optimizer"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Name each subclass after itself, as ``keras.optimizers.get`` does (``"sgd"``)."""
+        super().__init_subclass__(**kwargs)
+        cls.name = cls.__name__.lower()
 
     def __init__(self, learning_rate: float) -> None:
         self.learning_rate = check_number(
@@ -214,11 +209,11 @@ class Optimizer:
             g_list = list(grads)
         if len(p_list) != len(g_list):
             raise ValueError(
-                f"params and grads must have the same length; got {len(p_list)} param(s) "
-                f"and {len(g_list)} gradient(s)."
+                _("params and grads must have the same length; got {n_params} param(s) and "
+                  "{n_grads} gradient(s).", n_params=len(p_list), n_grads=len(g_list))
             )
         if not p_list:
-            raise ValueError("params must hold at least one array; got an empty list.")
+            raise ValueError(_("params must hold at least one array; got an empty list."))
         ws, gs = [], []
         for i, (p, g) in enumerate(zip(p_list, g_list, strict=True)):
             pname = "params" if single else f"params[{i}]"
@@ -228,8 +223,9 @@ class Optimizer:
             gr = as_float_array(gname, g).astype(w.dtype, copy=False)
             if gr.shape != w.shape:
                 raise ValueError(
-                    f"{gname} has shape {gr.shape} but {pname} has shape {w.shape}; "
-                    "each gradient must have the shape of its parameter."
+                    _("{gname} has shape {grad_shape} but {pname} has shape {shape}; each "
+                      "gradient must have the shape of its parameter.",
+                      gname=gname, grad_shape=gr.shape, pname=pname, shape=w.shape)
                 )
             ws.append(w)
             gs.append(gr)
@@ -239,9 +235,9 @@ class Optimizer:
             self._shapes = shapes
         elif shapes != self._shapes:
             raise ValueError(
-                f"params have shapes {shapes} but this optimizer's state was built for "
-                f"{self._shapes}; pass the same parameters in the same order every step, "
-                "or call reset() first."
+                _("params have shapes {shapes} but this optimizer's state was built for "
+                  "{built}; pass the same parameters in the same order every step, or call "
+                  "reset() first.", shapes=shapes, built=self._shapes)
             )
         # Keras computes bias corrections with ``iterations + 1`` and increments afterwards.
         t = self.iterations + 1
@@ -277,6 +273,7 @@ class Optimizer:
         return cls(**self._config())
 
 
+@_OPTIMIZERS.register()
 class SGD(Optimizer):
     r"""Stochastic gradient descent, optionally with (Nesterov) momentum.
 
@@ -323,8 +320,6 @@ class SGD(Optimizer):
     array([0.062])
     """
 
-    name = "sgd"
-
     def __init__(
         self, learning_rate: float = 0.01, momentum: float = 0.0, nesterov: bool = False
     ) -> None:
@@ -347,6 +342,7 @@ class SGD(Optimizer):
         return w + v
 
 
+@_OPTIMIZERS.register()
 class RMSprop(Optimizer):
     r"""RMSprop: divide the step by a running root-mean-square of the gradients.
 
@@ -396,8 +392,6 @@ class RMSprop(Optimizer):
     array([0.68377227])
     """
 
-    name = "rmsprop"
-
     def __init__(
         self,
         learning_rate: float = 0.001,
@@ -440,6 +434,7 @@ class RMSprop(Optimizer):
         return w - increment
 
 
+@_OPTIMIZERS.register()
 class Adagrad(Optimizer):
     r"""Adagrad: per-coordinate steps shrinking with the sum of past squared gradients.
 
@@ -480,8 +475,6 @@ class Adagrad(Optimizer):
     array([0.90122704])
     """
 
-    name = "adagrad"
-
     def __init__(
         self,
         learning_rate: float = 0.001,
@@ -504,6 +497,7 @@ class Adagrad(Optimizer):
         return w - (dt(self.learning_rate) * g) / np.sqrt(a + dt(self.epsilon))
 
 
+@_OPTIMIZERS.register()
 class Adam(Optimizer):
     r"""Adam: momentum on the gradient, RMS scaling, and bias correction.
 
@@ -562,8 +556,6 @@ class Adam(Optimizer):
     array([0.9       , 0.90031523])
     """
 
-    name = "adam"
-
     def __init__(
         self,
         learning_rate: float = 0.001,
@@ -600,11 +592,6 @@ class Adam(Optimizer):
         return w - (m * alpha) / (np.sqrt(v) + dt(self.epsilon))
 
 
-_REGISTRY: dict[str, type[Optimizer]] = {
-    cls.name: cls for cls in (SGD, RMSprop, Adagrad, Adam)
-}
-
-
 def names() -> tuple[str, ...]:
     """Return the names accepted by :func:`get`, sorted.
 
@@ -625,7 +612,7 @@ def names() -> tuple[str, ...]:
     >>> names()
     ('adagrad', 'adam', 'rmsprop', 'sgd')
     """
-    return tuple(sorted(_REGISTRY))
+    return _OPTIMIZERS.names()
 
 
 def get(name: str, **kwargs: Any) -> Optimizer:
@@ -667,8 +654,7 @@ def get(name: str, **kwargs: Any) -> Optimizer:
     ...
     ValueError: name='adma' is not supported; allowed values are [...]. Did you mean 'adam'?
     """
-    key = check_choice("name", name, names())
-    cls = _REGISTRY[key]
+    cls = _OPTIMIZERS.get(name)
     try:
         return cls(**kwargs)
     except TypeError as exc:
@@ -676,8 +662,8 @@ def get(name: str, **kwargs: Any) -> Optimizer:
             raise
         allowed = list(inspect.signature(cls).parameters)
         raise TypeError(
-            f"{cls.__name__} got unexpected keyword argument(s) "
-            f"{sorted(set(kwargs) - set(allowed))}; allowed are {allowed}."
+            _("{name} got unexpected keyword argument(s) {unknown}; allowed are {allowed}.",
+              name=cls.__name__, unknown=sorted(set(kwargs) - set(allowed)), allowed=allowed)
         ) from None
 
 
@@ -691,7 +677,17 @@ from ._surfaces import (  # noqa: E402
     rosenbrock_grad,
 )
 
-_MOVED = (minimize, quadratic, quadratic_grad, rosenbrock, rosenbrock_grad)
-for _public in _MOVED:
-    _public.__module__ = __name__
-del _public
+reexport(__name__, minimize, quadratic, quadratic_grad, rosenbrock, rosenbrock_grad)
+
+# The optimizers are exactly the registered classes: adding one needs no edit here.
+__all__ = [
+    "Optimizer",
+    *(_OPTIMIZERS.get(name).__name__ for name in names()),
+    "get",
+    "names",
+    "minimize",
+    "rosenbrock",
+    "rosenbrock_grad",
+    "quadratic",
+    "quadratic_grad",
+]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+from ._i18n import _
+
 __all__ = ["PALETTE", "KOREAN_FONT", "font_path", "use_style", "bilingual_title"]
 
 #: Colour cycle shared by all figures (colour-blind safe, from Okabe & Ito 2008).
@@ -54,13 +56,13 @@ def font_path() -> Path:
     spec = importlib.util.find_spec("koreanize_matplotlib")
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError(
-            "dlref.plotting needs the NanumGothic font from the 'koreanize-matplotlib' package; "
-            "install it with: pip install koreanize-matplotlib"
+            _("dlref.plotting needs the NanumGothic font from the 'koreanize-matplotlib' "
+              "package; install it with: pip install koreanize-matplotlib")
         )
     path = Path(spec.origin).parent / "fonts" / "NanumGothic.ttf"
     if not path.is_file():
         raise FileNotFoundError(
-            f"NanumGothic.ttf not found at {path}; reinstall koreanize-matplotlib."
+            _("NanumGothic.ttf not found at {path}; reinstall koreanize-matplotlib.", path=path)
         )
     return path
 
@@ -142,5 +144,8 @@ def bilingual_title(english: str, korean: str) -> str:
     """
     for argname, value in (("english", english), ("korean", korean)):
         if not isinstance(value, str):
-            raise TypeError(f"{argname} must be a string; got {type(value).__name__} {value!r}.")
+            raise TypeError(
+                _("{argname} must be a string; got {type} {value!r}.",
+                  argname=argname, type=type(value).__name__, value=value)
+            )
     return f"{english} · {korean}"
