@@ -70,8 +70,10 @@ serve:
 	@test -f $(OUT)/index.html || { echo "make serve: no built site at $(OUT); run 'make site' first"; exit 1; }
 	$(PY) -m http.server --directory $(OUT) --bind 127.0.0.1 $(PORT)
 
+# The site's catalogs (docs/locale), then dlref's own (dlref/locale: what the package prints).
 catalogs: $(STAMP)
 	$(PY) -m dlref_docs catalogs
+	$(PY) -m dlref._i18n_tools update
 
 check-catalogs: $(STAMP)
 	$(PY) -m dlref_docs check

@@ -10,6 +10,10 @@ HERE = Path(__file__).parent.resolve()
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("MPLBACKEND", "agg")
+# The pages are written in English and their printed output is too, whatever the machine's
+# locale: dlref would otherwise speak Korean on a Korean system (the Korean site translates
+# dlref's output from the package's own catalog).
+os.environ["DLREF_LANG"] = "en"
 
 import dlref  # noqa: E402
 
