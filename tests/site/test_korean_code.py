@@ -10,6 +10,7 @@ import re
 
 from bs4 import BeautifulSoup
 from dlref_docs.translation import code as code_i18n
+from dlref_docs.translation import output as output_i18n
 from pygments.lexers import PythonConsoleLexer, PythonLexer
 from pygments.token import Comment
 from wcwidth import wcswidth
@@ -84,7 +85,7 @@ def test_korean_code_is_the_english_code_with_korean_comments(site):
             # Korean word order may move a number, but never changes or drops one.
             if sorted(NUMBER.findall(en)) != sorted(NUMBER.findall(ko)):
                 problems.append(f"{rel}: output numbers differ:\n{en}\n---\n{ko}")
-            if code_i18n.output_messages(en) and en != ko:
+            if output_i18n.output_messages(en) and en != ko:
                 korean_outputs += 1
     assert not problems, "\n".join(problems[:10])
     assert compared > 150 and korean_comments >= 20 and korean_outputs >= 20, (

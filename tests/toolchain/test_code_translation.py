@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 import shutil
+import textwrap
 
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from dlref_docs.translation import code as code_i18n
+from dlref_docs.translation import output as output_i18n
 from sphinx.errors import ExtensionError
 from wcwidth import wcswidth
 
@@ -56,7 +58,7 @@ def test_pycon_comments_and_a_missing_one_are_found():
 def test_output_lines_keep_numbers_and_indentation():
     catalog = {"final loss {0}, accuracy {1}": "최종 손실 {0}, 정확도 {1}"}
     missing: list[str] = []
-    out = code_i18n.translate_output("relu\n  final loss 0.709, accuracy 0.880\n0.5 0.25",
+    out = output_i18n.translate_output("relu\n  final loss 0.709, accuracy 0.880\n0.5 0.25",
                                      catalog, missing)
     assert out == "relu\n  최종 손실 0.709, 정확도 0.880\n0.5 0.25"
     assert missing == ["relu"]
@@ -89,7 +91,7 @@ def _first_cell_ends(text: str) -> list[int]:
 
 def test_a_translated_table_keeps_its_columns_by_display_width():
     missing = []
-    korean = code_i18n.translate_output(ENGLISH_TABLE, KOREAN_TABLE, missing)
+    korean = output_i18n.translate_output(ENGLISH_TABLE, KOREAN_TABLE, missing)
     assert not missing
     assert _first_cell_ends(korean) == _first_cell_ends(ENGLISH_TABLE) == [23, 23, 23]
     lines = korean.splitlines()
@@ -99,11 +101,11 @@ def test_a_translated_table_keeps_its_columns_by_display_width():
 
 
 def test_rows_whose_cells_differ_and_prose_stay_as_translated():
-    assert code_i18n.realign("stretched bowl, after 50 steps from [-4.   1.5]:",
+    assert output_i18n.realign("stretched bowl, after 50 steps from [-4.   1.5]:",
                              "늘어난 그릇 모양 함수, [-4.   1.5]에서 50스텝 후:") == \
         "늘어난 그릇 모양 함수, [-4.   1.5]에서 50스텝 후:"
     prose = "시드 0: 검증 손실 0.951 -> 0.830"
-    assert code_i18n.realign("seed 0: val loss 0.951 -> 0.830", prose) == prose
+    assert output_i18n.realign("seed 0: val loss 0.951 -> 0.830", prose) == prose
 
 
 def _catalog(path, entries):
@@ -150,3 +152,52 @@ def test_a_comment_catalog_that_does_not_parse_stops_the_korean_build(make_app, 
     # Sphinx wraps the handler's CatalogError; its message names the file and the line.
     with pytest.raises(ExtensionError, match=r"comments\.po does not parse: line 2 "):
         app.build()
+
+
+ADVICE = ("y holds one-hot rows over 3 classes, but loss='sparse_categorical_crossentropy' "
+          "expects integer class ids: use loss='categorical_crossentropy' or pass integer "
+          "class ids (y.argmax(axis=1)).")
+
+
+def _dlref_korean(text):
+    from dlref._i18n_tools import translate_rendered
+
+    return translate_rendered(text, "ko")
+
+
+def test_doctests_are_cut_into_source_and_output_as_doctest_reads_them():
+    text = (">>> for i in range(2):\n...     print(i)\n0\n1\n>>> x = 1  # hidden layer\n"
+            ">>> f()\nTraceback (most recent call last):\n    ...\nValueError: no")
+    assert code_i18n.doctest_parts(text) == [
+        (False, ">>> for i in range(2):\n...     print(i)"), (True, "0\n1"),
+        (False, ">>> x = 1  # hidden layer\n>>> f()"),
+        (True, "Traceback (most recent call last):\n    ...\nValueError: no")]
+
+
+def test_doctest_output_translates_prose_and_leaves_values_alone():
+    catalog = {"before {0}, after {1}": "전 {0}, 후 {1}"}
+    missing: list[str] = []
+    output = "before 0.3206, after 0.2716\narray([0.5, 1. ])\nTrue\n'mean_absolute_error'"
+    korean = output_i18n.translate_output(output, catalog, missing, doctest=True)
+    assert korean == "전 0.3206, 후 0.2716\narray([0.5, 1. ])\nTrue\n'mean_absolute_error'"
+    assert missing == []
+    assert output_i18n.output_messages(output, doctest=True) == ["before {0}, after {1}"]
+
+
+def test_what_dlref_printed_comes_from_dlrefs_own_catalog_wrapped_like_the_english():
+    english = textwrap.fill(ADVICE, 88)  # a doctest's expected output is wrapped
+    assert english.count("\n") == 2
+    missing: list[str] = []
+    korean = output_i18n.translate_output(english, {}, missing, _dlref_korean, doctest=True)
+    assert missing == []  # no outputs.po entry needed
+    assert " ".join(korean.split()) == _dlref_korean(ADVICE)
+    assert "정수 클래스 번호" in korean
+    assert max(map(wcswidth, korean.splitlines())) <= max(map(wcswidth, english.splitlines()))
+    assert output_i18n.output_messages(english, _dlref_korean, doctest=True) == []
+    # An exception's type stays in front; a library's own message stays English.
+    raised = output_i18n.translate_output(f"ValueError: {ADVICE}", {}, missing, _dlref_korean)
+    assert raised.startswith("ValueError: y에 클래스 3개")
+    keras = "ValueError: Only one of `clipnorm` and `clipvalue` can be set."
+    assert output_i18n.translate_output(keras, {}, missing, _dlref_korean,
+                                        doctest=True) == keras
+    assert missing == []

@@ -8,9 +8,9 @@ numbers (the same rule as the figures, :mod:`dlref_docs.core.holes`):
   comment tokens (found by Pygments, the lexer that highlights the block) are replaced, so
   the code around them cannot change.
 * ``outputs.po``: every line a gallery example prints (sphinx-gallery's
-  ``sphx-glr-script-out`` blocks).  The numbers of the Korean line are the printed ones.
-  Rows of a printed table are padded again by display width (:func:`realign`): a Hangul
-  syllable takes two monospace cells.
+  ``sphx-glr-script-out`` blocks) and every prose line a doctest prints; what dlref itself
+  printed comes from dlref's own catalog instead (:mod:`.output`).  The numbers of the
+  translated line are the printed ones.
 
 The gettext builder writes ``comments.pot`` and ``outputs.pot`` (``make catalogs`` merges
 them like any other template); the Korean build translates the blocks and warns (an
@@ -20,7 +20,6 @@ error under ``-W``) about a line or comment without a translation, naming page a
 from __future__ import annotations
 
 import re
-from html import unescape
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -28,10 +27,10 @@ from docutils import nodes
 from pygments.lexers import BashLexer, BashSessionLexer, PythonConsoleLexer, PythonLexer
 from pygments.token import Comment
 from sphinx.util import logging
-from wcwidth import wcswidth
 
 from ..core import catalogs, holes, languages
 from ..core.state import PerPageCollector
+from .output import output_messages, translate_output, widen_wide_runs
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +45,43 @@ _TOOL_COMMENT = re.compile(r"^#\s*(?:noqa|fmt:|type:|doctest:|pragma|sphinx_gall
 
 def _is_output(node: nodes.literal_block) -> bool:
     return any(OUTPUT_CLASS in n.get("classes", []) for n in (node, node.parent) if n)
+
+
+def _is_doctest(node: nodes.literal_block) -> bool:
+    language = (node.get("language") or "").lower()
+    return language in ("pycon", "ipython") or (
+        language in PYTHON and node.astext().lstrip().startswith(">>>"))
+
+
+def doctest_parts(text: str) -> list[tuple[bool, str]]:
+    r"""A doctest cut into ``(is_output, text)`` runs of lines, as doctest reads it: a line
+    starting with ``>>>`` opens an example, ``...`` lines continue it, other lines are its
+    output.
+
+    >>> doctest_parts(">>> print(1)\n1\n>>> x = 2")
+    [(False, '>>> print(1)'), (True, '1'), (False, '>>> x = 2')]
+    """
+    parts: list[tuple[bool, list[str]]] = []
+    in_source = False
+    for line in text.split("\n"):
+        if line.startswith(">>>") or (in_source and line.startswith("...")):
+            is_output, in_source = False, True
+        else:
+            is_output, in_source = True, False
+        if parts and parts[-1][0] == is_output:
+            parts[-1][1].append(line)
+        else:
+            parts.append((is_output, [line]))
+    return [(is_output, "\n".join(lines)) for is_output, lines in parts]
+
+
+def _rendered(language: str):
+    """dlref's own translation of what it printed, for ``language`` (None without dlref)."""
+    try:
+        from dlref._i18n_tools import translate_rendered
+    except ImportError:
+        return None
+    return lambda text: translate_rendered(text, language)
 
 
 def _has_comments(node: nodes.literal_block) -> bool:
@@ -78,16 +114,6 @@ def comment_spans(code: str, language: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def output_messages(text: str) -> list[str]:
-    """The translatable lines of printed output (leading spaces are layout, not message)."""
-    found = []
-    for line in text.splitlines():
-        message, _ = holes.template(line.strip())
-        if holes.is_words(message):
-            found.append(message)
-    return found
-
-
 def translate_comments(code: str, language: str, catalog: dict[str, str],
                        missing: list[str]) -> str:
     out, last = [], 0
@@ -104,148 +130,10 @@ def translate_comments(code: str, language: str, catalog: dict[str, str],
     return "".join(out)
 
 
-def _cells(line: str) -> tuple[list[re.Match], list[re.Match]]:
-    """A table row split into its label words and its cells: the cells are the tokens at the
-    end of the line that hold a number (or are ``±``), the label is what comes before."""
-    tokens = list(re.finditer(r"\S+", line))
-    first = len(tokens)
-    while first and (re.search(r"\d", tokens[first - 1].group())
-                     or tokens[first - 1].group() == "±"):
-        first -= 1
-    return tokens[:first], tokens[first:]
-
-
-def _label_columns(line: str, label: list[re.Match]) -> list[tuple[int, int]]:
-    """``(start, end)`` of the label's text columns (separated by two spaces or more)."""
-    if not label:
-        return []
-    text = line[label[0].start():label[-1].end()]
-    return [(label[0].start() + m.start(), label[0].start() + m.end())
-            for m in re.finditer(r"\S+(?: \S+)*", text)]
-
-
-def right_aligned_labels(english_lines: list[str]) -> bool:
-    """Whether the rows' labels are right-aligned (``f"{name:>16s}"``): they end in one
-    column and start in several."""
-    spans = [(label[0].start(), label[-1].end())
-             for line, (label, cells) in zip(english_lines, map(_cells, english_lines), strict=True)
-             if label and cells and "  " in line[max(cells[0].start() - 2, 0):].rstrip()]
-    return len(spans) > 1 and len({e for _, e in spans}) == 1 and len({s for s, _ in spans}) > 1
-
-
-def realign(english: str, translated: str, label_right: bool = False) -> str:
-    """Put the columns of a translated table row where the English row has them.
-
-    A Hangul syllable takes two cells of a monospace font, so padding computed by
-    ``f"{name:>16s}"`` for the English label is wrong for the Korean one.  A row is a label
-    followed by cells that hold numbers.  When the translated row has as many cells as the
-    English one and the English row is padded (two spaces or more), its pieces are placed
-    by display width: the label right-aligned (``label_right``) or where the English one
-    starts, further text columns where theirs start, a cell padded on its left right-aligned
-    to the English cell's end, other cells one space after the piece before.  Anything else
-    (prose, headers, rows whose cells differ) stays as translated.
-
-    >>> print(realign("   class weights  0.907", "   클래스 가중치  0.907", label_right=True))
-      클래스 가중치  0.907
-    """
-    en_label, en_cells = _cells(english)
-    ko_label, ko_cells = _cells(translated)
-    if (not en_cells or len(en_cells) != len(ko_cells) or bool(en_label) != bool(ko_label)
-            or "  " not in english[max(en_cells[0].start() - 2, 0):].rstrip()):
-        return translated
-    en_columns = _label_columns(english, en_label)
-    ko_columns = [translated[a:b] for a, b in _label_columns(translated, ko_label)]
-    if len(en_columns) != len(ko_columns):
-        en_columns = [(en_columns[0][0], en_columns[-1][1])] if en_columns else []
-        ko_columns = [" ".join(m.group() for m in ko_label)] if ko_label else []
-    out, col = "", 0
-
-    def place(text: str, at: int) -> None:
-        nonlocal out, col
-        at = max(at, col + (1 if out else 0))
-        out += " " * (at - col) + text
-        col = at + wcswidth(text)
-
-    for i, (text, (start, end)) in enumerate(zip(ko_columns, en_columns, strict=True)):
-        if i == 0 and label_right:
-            place(text, wcswidth(english[:end]) - wcswidth(text))
-        else:
-            place(text, wcswidth(english[:start]))
-    for ko, en in zip(ko_cells, en_cells, strict=True):
-        padded_left = en.start() >= 2 and english[en.start() - 2:en.start()] == "  "
-        if padded_left:
-            place(ko.group(), wcswidth(english[:en.end()]) - wcswidth(ko.group()))
-        else:  # where the English one starts when it opens the line, else after the last
-            place(ko.group(), 0 if out else wcswidth(english[:en.start()]))
-    return out
-
-
-# Printed output in the page HTML: a gallery example's output block, and the output lines of
-# a highlighted doctest (Pygments' "go" spans).
-_OUTPUT_PRE = re.compile(r'(<div class="sphx-glr-script-out[^"]*">\s*<div class="highlight"><pre>)'
-                         r"(.*?)(</pre>)", re.DOTALL)
-_DOCTEST_OUTPUT = re.compile(r'(<span class="go">)([^<]*)(</span>)')
-
-
-def widen_wide_runs(html: str, wide_run: re.Pattern[str]) -> str:
-    """Give each word of printed output that holds wide characters its exact width in cells.
-
-    :func:`realign` pads by display width (a Hangul syllable is two cells), which is right in
-    a terminal, but most fonts a browser falls back to for Hangul inside monospace text draw
-    it narrower than two Latin cells (Noto Sans Mono CJK: 0.92 em against 2 x 0.5 em), so
-    columns would drift by a little per syllable.  Each space-separated word holding wide
-    characters becomes an inline block exactly as many ``ch`` wide as it takes cells, so the
-    columns line up in any font; the word's punctuation stays inside its block, attached to
-    it (a block per run of Hangul left "훈련 :" with a gap), and the slack the font leaves
-    falls at the word's end, before a space.  The text itself is unchanged, for copying and
-    for screen readers.
-
-    >>> from dlref_docs.core import languages
-    >>> html = widen_wide_runs('<div class="sphx-glr-script-out"><div class="highlight">'
-    ...                        '<pre>기본:  1</pre>', languages.get("ko").wide_run)
-    >>> html[html.index("<pre>"):]
-    '<pre><span class="dlref-wide" style="width:5ch">기본:</span>  1</pre>'
-    """
-    word = re.compile(rf"[^\s<>]*(?:{wide_run.pattern})[^\s<>]*")
-
-    def widen_text(text: str) -> str:
-        return word.sub(
-            lambda match: f'<span class="dlref-wide" '
-                          f'style="width:{wcswidth(unescape(match.group()))}ch">'
-                          f"{match.group()}</span>", text)
-
-    def widen(block: re.Match) -> str:
-        body = block.group(2)
-        if "<" in body:  # tags inside: only the doctest output spans are plain text
-            return block.group(1) + body + block.group(3)
-        return block.group(1) + widen_text(body) + block.group(3)
-
-    html = _OUTPUT_PRE.sub(widen, html)
-    return _DOCTEST_OUTPUT.sub(widen, html)
-
-
 def widen_page(app, pagename, templatename, context, doctree) -> None:
     wide_run = languages.for_app(app).wide_run
     if wide_run is not None and "body" in context:
         context["body"] = widen_wide_runs(context["body"], wide_run)
-
-
-def translate_output(text: str, catalog: dict[str, str], missing: list[str]) -> str:
-    lines = []
-    label_right = right_aligned_labels(text.split("\n"))
-    for line in text.split("\n"):
-        stripped = line.strip()
-        message, numbers = holes.template(stripped)
-        if not holes.is_words(message):
-            lines.append(line)
-        elif message not in catalog:
-            missing.append(message)
-            lines.append(line)
-        else:
-            indent = line[: len(line) - len(line.lstrip())]
-            translated = indent + holes.fill(catalog[message], numbers)
-            lines.append(realign(line, translated, label_right))
-    return "\n".join(lines)
 
 
 def _catalog_path(app, name: str) -> Path:
@@ -259,21 +147,29 @@ def translate_blocks(app, doctree) -> None:
     # A catalog that does not parse stops the build (CatalogError names file and line).
     comments = catalogs.read(_catalog_path(app, COMMENTS)).strings
     outputs = catalogs.read(_catalog_path(app, OUTPUTS)).strings
+    rendered = _rendered(app.config.language)
     for node in list(doctree.findall(nodes.literal_block)):
-        missing: list[str] = []
+        missing: dict[str, list[str]] = {COMMENTS: [], OUTPUTS: []}
         text = node.astext()
         if _is_output(node):
-            new, kind = translate_output(text, outputs, missing), OUTPUTS
+            new = translate_output(text, outputs, missing[OUTPUTS], rendered)
+        elif _is_doctest(node):
+            new = "\n".join(
+                translate_output(part, outputs, missing[OUTPUTS], rendered, doctest=True)
+                if is_output else
+                translate_comments(part, "pycon", comments, missing[COMMENTS])
+                for is_output, part in doctest_parts(text))
         elif _has_comments(node):
-            new, kind = translate_comments(text, node.get("language") or "", comments,
-                                           missing), COMMENTS
+            new = translate_comments(text, node.get("language") or "", comments,
+                                     missing[COMMENTS])
         else:
             continue
-        app.env.note_dependency(str(_catalog_path(app, kind)))  # re-read when it changes
-        for message in dict.fromkeys(missing):
-            logger.warning("no %r translation in %s.po of %r (run `make catalogs`)",
-                           app.config.language, kind, message, location=node,
-                           type="code_i18n", subtype=kind)
+        for kind in (COMMENTS, OUTPUTS):
+            app.env.note_dependency(str(_catalog_path(app, kind)))  # re-read when it changes
+            for message in dict.fromkeys(missing[kind]):
+                logger.warning("no %r translation in %s.po of %r (run `make catalogs`)",
+                               app.config.language, kind, message, location=node,
+                               type="code_i18n", subtype=kind)
         if new != text:
             # rawsource must equal the text, or Sphinx treats the block as parsed-literal
             # and does not highlight it.
@@ -291,13 +187,28 @@ class CodeMessages(PerPageCollector):
         if app.builder.name != "gettext":
             return None
         found: dict[str, list[str]] = {COMMENTS: [], OUTPUTS: []}
+        # Lines dlref's own catalog translates need no entry; the site's other language is
+        # the one dlref is asked for (its catalog is the same for every site language).
+        rendered = _rendered(_first_translation(app))
         for node in doctree.findall(nodes.literal_block):
             if _is_output(node):
-                found[OUTPUTS].extend(output_messages(node.astext()))
+                found[OUTPUTS].extend(output_messages(node.astext(), rendered))
+            elif _is_doctest(node):
+                for is_output, part in doctest_parts(node.astext()):
+                    if is_output:
+                        found[OUTPUTS].extend(output_messages(part, rendered, doctest=True))
+                    else:
+                        found[COMMENTS].extend(m for _, _, m in comment_spans(part, "pycon"))
             elif _has_comments(node):
                 found[COMMENTS].extend(
                     m for _, _, m in comment_spans(node.astext(), node.get("language") or ""))
         return found
+
+
+def _first_translation(app) -> str:
+    dirs = [Path(app.srcdir, d) for d in app.config.locale_dirs]
+    codes = [code for d in dirs for code in languages.translations(d)]
+    return codes[0] if codes else languages.SOURCE
 
 
 def write_templates(app, exception) -> None:
