@@ -113,7 +113,7 @@ def setup(app):
     if language.particles:
         compounds = ranking.compound_table(_terms(), language)
         app.add_search_language(search_language(language, compounds))
-    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
+    return {"version": __version__, "env_version": 5, "parallel_read_safe": True,
             "parallel_write_safe": True}
 
 

@@ -190,7 +190,8 @@ def main() -> int:
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="agg")
     # Start from empty templates so a page that was removed leaves no template behind.
     shutil.rmtree(POT_DIR, ignore_errors=True)
-    extract = [sys.executable, "-m", "sphinx", "-b", "gettext", "-q", "-W", "--keep-going",
+    # -E: a fresh environment, so the templates follow the toolchain's current rules too.
+    extract = [sys.executable, "-m", "sphinx", "-b", "gettext", "-q", "-W", "--keep-going", "-E",
                "-d", str(DOCS / "_build" / "doctrees-gettext"), str(DOCS), str(POT_DIR)]
     print("[catalogs] extracting the messages of every page, figure, comment and output")
     if subprocess.run(extract, env=env, cwd=DOCS).returncode != 0:

@@ -106,7 +106,8 @@ def comment_spans(code: str, language: str) -> list[tuple[int, int, str]]:
     """
     lexer = _lexer(language)
     spans = []
-    for start, token, text in lexer.get_tokens_unprocessed(code):
+    # The console lexers emit a line once they see its end: a last line needs its newline.
+    for start, token, text in lexer.get_tokens_unprocessed(code + "\n"):
         if token in Comment and text.startswith("#") and not _TOOL_COMMENT.match(text):
             message, _ = holes.template(text[1:].strip())
             if holes.is_words(message):

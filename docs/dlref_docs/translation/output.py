@@ -34,7 +34,7 @@ Rendered = Callable[[str], "str | None"]
 
 # A doctest output line that is a Python value or a traceback, not prose.
 _CODE_LINE = re.compile(
-    r"""^\s*(?:[\[({'"<]|array\(|[-+]?\.?\d|(?:True|False|None)\b|[\w.]+\(.*\)\s*$"""
+    r"""^\s*(?:[\[({'"<]|array\(|(?:True|False|None)\b|[\w.]+\(.*\)\s*$"""
     r"|Traceback \(most recent call last\):|\.\.\.$|\w+(?:Error|Exception|Warning):)")
 
 
