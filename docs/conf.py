@@ -20,7 +20,7 @@ import dlref  # noqa: E402
 # -- Project -----------------------------------------------------------------------------------
 project = "dlref"
 author = "dlref developers"
-copyright = "2026, dlref developers"
+copyright = "2026 dlref"  # names only: the footer's words come from the theme's catalog
 release = version = dlref.__version__
 
 # -- General -----------------------------------------------------------------------------------
@@ -147,7 +147,8 @@ html_theme_options = {
     "show_toc_level": 2,
     "footer_start": ["copyright"],
     "footer_end": ["sphinx-version"],
-    "secondary_sidebar_items": ["page-toc"],
+    # The glossary is one long list without sections: its "on this page" box would be empty.
+    "secondary_sidebar_items": {"**": ["page-toc"], "glossary": []},
 }
 html_context = {"default_mode": "light"}
 

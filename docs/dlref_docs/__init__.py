@@ -91,6 +91,7 @@ def setup(app):
     app.connect("html-page-context", code.widen_page)
     app.connect("html-page-context", order.translated_index_letters)
     app.connect("html-page-context", ui.output_label)
+    app.connect("html-page-context", pages.link_figures_to_full_size)
     app.connect("html-page-context", ranking.load_on_search_page)
     app.connect("html-page-context", a11y.citations_as_list_items)
     # After the theme's and other extensions' own handlers (default 500) have filled the page.

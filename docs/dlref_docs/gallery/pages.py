@@ -11,6 +11,9 @@
   catalogs and written from the interface catalog, with the measured numbers.
 * Download buttons: their labels are interface strings; :func:`download_button` gives
   ``make catalogs`` the translated button of a page message.
+* Figures open full size on a tap: at phone width a figure is drawn about 300 px wide and its
+  labels are too small to read, so each figure of an example page links to its image file,
+  as Sphinx already links the scaled figures of the concept pages.
 """
 
 from __future__ import annotations
@@ -54,6 +57,18 @@ def download_button(msgid: str, translate) -> str | None:
 def is_run_time(text: str) -> bool:
     """Whether ``text`` is sphinx-gallery's run-time line (bold markup allowed)."""
     return bool(_TIMING.match(text.replace("**", "").strip()))
+
+
+_GALLERY_IMG = re.compile(
+    r'<img src="(?P<src>[^"]+)"[^>]*class = "sphx-glr-(?:single|multi)-img"/>')
+
+
+def link_figures_to_full_size(app, pagename, templatename, context, doctree) -> None:
+    """``html-page-context``: wrap each gallery figure in a link to its image file."""
+    body = context.get("body", "")
+    if "sphx-glr-single-img" in body or "sphx-glr-multi-img" in body:
+        context["body"] = _GALLERY_IMG.sub(
+            lambda m: f'<a class="dlref-figure-link" href="{m["src"]}">{m.group()}</a>', body)
 
 
 def _link_text_after(image: nodes.image) -> str:

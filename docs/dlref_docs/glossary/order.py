@@ -11,8 +11,8 @@ letters (ReLU, GELU, …), A–Z.  Links are unaffected: a translated term keeps
 General index
 The translated glossary terms are its translated entries.  Sphinx groups them under the first
 letter of their NFD form, for Hangul a conjoining jamo (U+1100 ᄀ), shown as the ordinary
-letter (U+3131 ㄱ) from ``[index] letters``; the Python domain's "module" sub-entry, written
-untranslated by Sphinx, is translated from the interface catalog.
+letter (U+3131 ㄱ) from ``[index] letters``; the Python domain's "module" entry and
+sub-entries, written untranslated by Sphinx, are translated from the interface catalog.
 """
 
 from __future__ import annotations
@@ -53,7 +53,10 @@ def translated_index_letters(app, pagename, templatename, context, doctree) -> N
     module = str(_("module"))
     entries = []
     for letter, items in context["genindexentries"]:
-        for _name, (_links, subitems, _key) in items:
-            subitems[:] = [(module if sub == "module" else sub, links) for sub, links in subitems]
-        entries.append((language.index_letters.get(letter, letter), items))
+        translated = []
+        for name, (links, subitems, key) in items:
+            subitems[:] = [(module if sub == "module" else sub, sublinks)
+                           for sub, sublinks in subitems]
+            translated.append((module if name == "module" else name, (links, subitems, key)))
+        entries.append((language.index_letters.get(letter, letter), translated))
     context["genindexentries"] = entries
