@@ -87,3 +87,16 @@ def test_korean_general_index_lists_korean_terms_under_korean_letters(site):
     entries = [a.get_text() for a in section.select("a")]
     assert "활성화 함수 (activation function)" in entries, entries
     assert ">module<" not in str(soup)
+
+
+def test_korean_definitions_do_not_repeat_their_headword(site):
+    """The English glossary starts each definition with the Korean term ("활성화 함수. A
+    function …"); on the Korean page the headword already is that term."""
+    repeated = [term for _, term, definition in _glossary(site["out"] / "ko")
+                if definition.strip().startswith(term.split(" (")[0] + ".")]
+    assert not repeated, repeated
+
+
+def test_the_korean_index_has_no_english_module_label(site):
+    html = (site["out"] / "ko" / "genindex.html").read_text(encoding="utf-8")
+    assert not re.search(r">\s*module\s*<", html)
