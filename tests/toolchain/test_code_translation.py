@@ -70,7 +70,7 @@ ENGLISH_TABLE = """\
    class weights  0.907  0.333  0.905  0.487   0.689   0.970
 plain, 4x longer  0.970  0.786  0.524  0.629   0.803   0.985"""
 KOREAN_TABLE = {  # as the catalog fills it in, padded for one cell per character
-    "acc   prec recall     F1  PR-AUC ROC-AUC": "정확도 정밀도 재현율   F1  PR-AUC ROC-AUC",
+    "acc   prec recall     F1  PR-AUC ROC-AUC": "정확도  정밀도 재현율  F1  PR-AUC ROC-AUC",
     "plain  {0}  {1}  {2}  {3}   {4}   {5}": "기본  {0}  {1}  {2}  {3}   {4}   {5}",
     "class weights  {0}  {1}  {2}  {3}   {4}   {5}":
         "클래스 가중치  {0}  {1}  {2}  {3}   {4}   {5}",
@@ -95,7 +95,8 @@ def test_a_translated_table_keeps_its_columns_by_display_width():
     assert not missing
     assert _first_cell_ends(korean) == _first_cell_ends(ENGLISH_TABLE) == [23, 23, 23]
     lines = korean.splitlines()
-    assert lines[0] == "                    정확도 정밀도 재현율   F1  PR-AUC ROC-AUC"  # header
+    # The header's titles end where their columns' numbers end.
+    assert lines[0] == "                 정확도  정밀도 재현율    F1  PR-AUC ROC-AUC"
     assert lines[1] == "            기본  0.951  0.000  0.000  0.000   0.505   0.914"
     assert lines[3] == "기본, 4배 더 길게 0.970  0.786  0.524  0.629   0.803   0.985"  # too wide
 

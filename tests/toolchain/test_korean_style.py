@@ -156,3 +156,17 @@ def test_the_gloss_check_can_fail():
     twice = ["활성화 함수(activation function)는", "활성화 함수(activation function)"]
     assert repeated_glosses(twice) == ["(activation function)"]
     assert not repeated_glosses(["활성화 함수(activation function)는 ReLU(x)"])
+
+
+def test_translated_table_headers_keep_their_columns():
+    """A printed table's header is realigned column by column (two spaces or more between
+    titles), so its translation needs as many columns as the English."""
+    def columns(text: str) -> list[str]:
+        return re.findall(r"\S+(?: \S+)*", text.strip())
+
+    with open(CATALOGS / "outputs.po", "rb") as handle:
+        catalog = read_po(handle)
+    problems = [f"{m.id!r} -> {m.string!r}" for m in catalog
+                if m.id and m.string and "{" not in m.id and len(columns(m.id)) >= 2
+                and "  " in m.id.strip() and len(columns(m.id)) != len(columns(m.string))]
+    assert not problems, "\n".join(problems)

@@ -124,6 +124,38 @@ def realign(english: str, translated: str, label_right: bool = False) -> str:
     return out
 
 
+def _columns(line: str) -> list[re.Match]:
+    """The columns of a line: runs of text separated by two spaces or more."""
+    return list(re.finditer(r"\S+(?: \S+)*", line))
+
+
+def realign_header(english: str, translated: str, row: str) -> str:
+    """Put the column titles of a translated table header over the English row's columns.
+
+    ``row`` is the English row under the header.  A title whose English ends where a cell of
+    ``row`` ends is right-aligned to that end (numbers are), the others start where the
+    English one starts; at least two spaces stay between titles.  A header whose translation
+    has another number of columns stays as translated.
+
+    >>> realign_header("  train acc  val acc", "훈련 정확도  검증 정확도", "      0.998    0.912")
+    '훈련 정확도  검증 정확도'
+    >>> realign_header("dropout    train acc", "드롭아웃  훈련 정확도", "    0.0      1.000")
+    '드롭아웃   훈련 정확도'
+    """
+    en_columns, ko_columns = _columns(english), _columns(translated)
+    if len(en_columns) < 2 or len(en_columns) != len(ko_columns):
+        return translated
+    ends = {wcswidth(row[:cell.end()]) for cell in re.finditer(r"\S+", row)}
+    out, col = "", 0
+    for en, ko in zip(en_columns, ko_columns, strict=True):
+        end = wcswidth(english[:en.end()])
+        at = end - wcswidth(ko.group()) if end in ends else wcswidth(english[:en.start()])
+        at = max(at, col + (2 if out else 0))
+        out += " " * (at - col) + ko.group()
+        col = at + wcswidth(ko.group())
+    return out
+
+
 # Printed output in the page HTML: a gallery example's output block, and the output lines of
 # a highlighted doctest (Pygments' "go" spans).
 _OUTPUT_PRE = re.compile(r'(<div class="sphx-glr-script-out[^"]*">\s*<div class="highlight"><pre>)'
@@ -247,5 +279,9 @@ def translate_output(text: str, catalog: dict[str, str], missing: list[str],
         else:
             indent = line[: len(line) - len(line.lstrip())]
             translated = indent + holes.fill(catalog[message], numbers)
-            out.append(realign(line, translated, label_right))
+            row = lines[i] if i < len(lines) else ""
+            if not _cells(line)[1] and _cells(row)[1]:  # a header over a table's rows
+                out.append(realign_header(line, translated, row))
+            else:
+                out.append(realign(line, translated, label_right))
     return "\n".join(out)
