@@ -39,7 +39,7 @@ def site_root(request) -> Path:
         if not (root / "index.html").is_file():
             pytest.fail(
                 f"DLREF_SITE_DIR={given} holds no built site (no index.html); build one "
-                f"with: .venv/bin/python docs/build_site.py --out {given}"
+                f"with: .venv/bin/python -m dlref_docs build --out {given}"
             )
         return root
     return Path(request.getfixturevalue("site")["out"])

@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from .support import VIEWPORT, block_external, serve
 
@@ -289,7 +290,7 @@ def article_words(page: Path) -> set[str]:
 
 def test_real_korean_site_uses_the_korean_stemmer(site_root):
     data = (site_root / "ko" / "_static" / "language_data.js").read_text(encoding="utf-8")
-    assert "KoreanStemmer" in data, "ko/_static/language_data.js has no Korean stemmer"
+    assert "ParticleStemmer" in data, "ko/_static/language_data.js has no Korean stemmer"
 
 
 @pytest.mark.parametrize(("query", "expected"), SITE_QUERIES)
@@ -329,3 +330,47 @@ def test_real_korean_site_finds_function_with_particles_only(ko_context, site_ro
         f"ko/search.html?q=함수 did not list {missing} (pages with only 함수는/함수를: "
         f"{sorted(only_inflected)}); it listed {found}"
     )
+
+
+def search_snippets(context, search_page: str, query: str) -> list[tuple[str, str, str]]:
+    """``(page path, result title, snippet)`` of each result of ``query``."""
+    page = context.new_page()
+    try:
+        page.set_default_timeout(NAV_TIMEOUT_MS)
+        page.goto(f"{search_page}?q={quote(query)}", wait_until="load")
+        page.wait_for_function(SEARCH_DONE, timeout=NAV_TIMEOUT_MS)
+        rows = page.eval_on_selector_all("#search-results li", """items => items.map(li => [
+            li.querySelector("a").getAttribute("href"), li.querySelector("a").textContent,
+            li.querySelector("p.context") ? li.querySelector("p.context").textContent : ""])""")
+    finally:
+        page.close()
+    return [(urlsplit(href).path, title, snippet) for href, title, snippet in rows]
+
+
+def readable_text(page: Path) -> str:
+    """A page's main text as a reader reads it: blocks apart, each formula once, no title."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    main = soup.select_one("article.bd-article") or soup.select_one('[role="main"]')
+    for junk in main.select(".headerlink, script, style, .katex-mathml, h1"):
+        junk.decompose()
+    for block in main.select("p, li, dt, dd, h2, h3, h4, h5, h6, pre, td, th, caption, "
+                             "figcaption, div, section"):
+        block.append(" ")
+    return " ".join(main.get_text().split())
+
+
+@pytest.mark.parametrize("query", ["기울기", "ReLU", "교차 엔트로피"])
+def test_korean_snippets_read_like_the_page(ko_context, site_root, query):
+    """Snippets keep the spaces between blocks ("englishstr영어" was one word), show each
+    formula once ("LLL은" was three times) and do not repeat the page title."""
+    results = search_snippets(ko_context, "ko/search.html", query)
+    assert len(results) >= 3, results
+    for href, _title, snippet in results[:8]:
+        text = snippet.strip().removeprefix("...").removesuffix("...").strip()
+        assert text, f"{href}: empty snippet"
+        page = site_root / "ko" / href.split("#")[0]
+        words = " ".join(text.split())
+        # The page's text without its title, blocks apart: a snippet that repeated the title
+        # or ran two blocks' words together would not be found in it.
+        assert words in readable_text(page), f"{href}: {words!r} is not the page's text"
+        assert not re.search(r"([A-Za-z])\1\1[가-힣]", words), f"{href}: tripled maths in {words!r}"

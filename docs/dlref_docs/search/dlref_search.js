@@ -223,8 +223,9 @@
   // The text a result's snippet is cut from.  Sphinx takes the main block's textContent, in
   // which the words of two adjacent blocks run together ("englishstr영어"), each formula
   // appears three times (KaTeX's MathML, its TeX annotation and its HTML: "LLL은") and the
-  // page title repeats the result's own link.  Here each block ends with a space, maths
-  // keeps only what is drawn, and the title is left out.
+  // page title (and the theme's breadcrumbs) repeat the result's own link.  Here the text is
+  // the article's, each block ends with a space, maths keeps only what is drawn, and the
+  // title is left out.
   var BLOCKS = "p, li, dt, dd, h2, h3, h4, h5, h6, pre, td, th, caption, figcaption, div, section";
   Search.htmlToText = function (htmlString, anchor) {
     var doc = new DOMParser().parseFromString(htmlString, "text/html");
@@ -232,7 +233,7 @@
       el.remove();
     });
     doc.querySelectorAll(BLOCKS).forEach(function (el) { el.append(" "); });
-    var main = doc.querySelector('[role="main"]');
+    var main = doc.querySelector("article.bd-article") || doc.querySelector('[role="main"]');
     var block = anchor && main ? main.querySelector(anchor) : null;
     var node = block || main;
     if (!node) return "";
