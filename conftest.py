@@ -1,17 +1,19 @@
 """Root pytest configuration: what to collect, a quiet TensorFlow, and backend-only doctests.
 
-A page's doctest block that shows what one Keras backend does starts by checking it::
+Where a page's doctest shows what one Keras backend does, it says so by checking it::
 
     ```pycon
+    >>> import keras
     >>> keras.backend.backend()
     'jax'
     >>> ...
     ```
 
-Such a block runs when Keras runs on that backend and is skipped on every other one
-(``make regress BACKEND=jax`` runs the pages with Keras on JAX); the run prints which blocks
-it skipped and why, and the regression suite records them. The rest of the page runs on
-every backend, so a block of another backend must not define names the page uses later.
+The examples from that check to the end of its ``pycon`` block run when Keras runs on that
+backend and are skipped on every other one (``make regress BACKEND=jax`` runs the pages with
+Keras on JAX); the run prints which blocks it skipped and why, and the regression suite
+records them. Everything else on the page runs on every backend, so a backend's examples must
+not define names that the page uses later.
 """
 
 import json
@@ -64,23 +66,27 @@ def _blocks(text):
 
 
 def skip_other_backends(dtest, text, backend):
-    """Mark +SKIP every example of the blocks that show another backend than ``backend``.
+    """Mark +SKIP the examples that show another backend than ``backend``.
 
-    Returns one ``(line, shown backend, number of examples)`` per skipped block, 1-based.
+    They run from a ``keras.backend.backend()`` check with a backend's name as its output to
+    the end of the check's block. Returns ``(line, shown backend, number of examples)`` for
+    each check whose examples were skipped, with 1-based lines.
     """
     import doctest
 
     skipped = []
     for first, last in _blocks(text):
         examples = [ex for ex in dtest.examples if first < ex.lineno < last]
-        if not examples or not _MARKER.fullmatch(examples[0].source):
-            continue
-        shown = _BACKEND.fullmatch(examples[0].want)
-        if shown is None or shown.group(1) == backend:
-            continue
-        for example in examples:
-            example.options[doctest.SKIP] = True
-        skipped.append((examples[0].lineno + 1, shown.group(1), len(examples)))
+        checks = [number for number, ex in enumerate(examples)
+                  if _MARKER.fullmatch(ex.source) and _BACKEND.fullmatch(ex.want)]
+        ends = [*checks[1:], len(examples)] if checks else []
+        for start, end in zip(checks, ends, strict=True):
+            shown = _BACKEND.fullmatch(examples[start].want).group(1)
+            if shown == backend:
+                continue
+            for example in examples[start:end]:
+                example.options[doctest.SKIP] = True
+            skipped.append((examples[start].lineno + 1, shown, end - start))
     return skipped
 
 
