@@ -371,9 +371,12 @@ def write_results(rows: list[dict], config: dict) -> None:
     order = [identity(target) for target in targets(config).values()]
     kept = {}
     if RESULTS.is_file():
-        for row in json.loads(RESULTS.read_text())["rows"]:
-            key = {"backend": row.get("backend", "tensorflow"),
-                   **({"minor": row["minor"]} if "minor" in row else {})}
+        previous = json.loads(RESULTS.read_text())
+        for row in previous["rows"]:
+            # Rows written before the backend axis: TensorFlow rows of the file's date.
+            row.setdefault("backend", "tensorflow")
+            row.setdefault("date", previous["date"])
+            key = {name: row[name] for name in ("backend", "minor") if name in row}
             kept[json.dumps(key, sort_keys=True)] = row
     for row in rows:
         key = {name: row[name] for name in ("backend", "minor") if name in row}
