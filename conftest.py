@@ -91,6 +91,7 @@ def skip_other_backends(dtest, text, backend):
 
 
 def pytest_collection_modifyitems(config, items):
+    """Skip the examples of another backend in the pages' doctests, and record them."""
     from _pytest.doctest import DoctestItem
 
     from dlref._keras import backend_name  # Keras' own rule, without importing Keras
@@ -107,6 +108,7 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_terminal_summary(terminalreporter):
+    """Print which examples were skipped for showing another backend, and why."""
     from dlref._keras import backend_name
 
     lines = []

@@ -97,9 +97,9 @@ def test_derivative_matches_autodiff(keras, name, kwargs, dtype):
     np.testing.assert_allclose(got, expected, rtol=RTOL, atol=ATOL)
 
 
-# Keras' leaky_relu'(0) as each backend's autodiff gives it: TensorFlow takes the slope, as
-# dlref does; JAX takes 1, the slope of the positive side.
-KINK_GRADIENT = {"tensorflow": 0.2, "jax": 1.0}
+# Keras' leaky_relu'(0) as each backend's autodiff gives it: TensorFlow and PyTorch take the
+# slope, as dlref does; JAX takes 1, the slope of the positive side.
+KINK_GRADIENT = {"tensorflow": 0.2, "jax": 1.0, "torch": 0.2}
 
 
 def test_kink_gradient_per_backend(keras):
@@ -175,12 +175,13 @@ def test_leaky_relu_defaults_differ_between_keras_function_and_layer(keras):
     assert ours == 0.2
 
     x = np.array([-10.0, -1.0, 0.0, 2.0], dtype=np.float32)
-    np.testing.assert_allclose(act.leaky_relu(x), keras.ops.convert_to_numpy(keras.activations.leaky_relu(x)))
+    numpy = keras.ops.convert_to_numpy
+    np.testing.assert_allclose(act.leaky_relu(x), numpy(keras.activations.leaky_relu(x)))
     np.testing.assert_allclose(act.leaky_relu(x), [-2.0, -0.2, 0.0, 2.0], rtol=1e-6)
     np.testing.assert_allclose(
-        act.leaky_relu(x, negative_slope=0.3), keras.ops.convert_to_numpy(keras.layers.LeakyReLU()(x))
+        act.leaky_relu(x, negative_slope=0.3), numpy(keras.layers.LeakyReLU()(x))
     )
-    np.testing.assert_allclose(keras.ops.convert_to_numpy(keras.layers.LeakyReLU()(x)), [-3.0, -0.3, 0, 2.0])
+    np.testing.assert_allclose(numpy(keras.layers.LeakyReLU()(x)), [-3.0, -0.3, 0, 2.0])
 
 
 def test_gelu_default_is_exact_like_keras_activation(keras):

@@ -14,6 +14,7 @@ import tomllib
 
 ROOT = Path(__file__).resolve().parents[2]
 MINORS = ["2.16", "2.17", "2.18", "2.19", "2.20", "2.21"]
+BACKENDS = ["jax", "torch"]
 
 
 def _load_run():
@@ -46,8 +47,23 @@ def test_no_minor_given():
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "make regress: no TensorFlow minor given; use make regress TF=<minor> with one of "
-        + ", ".join(MINORS)
+        + ", ".join(MINORS) + ", or make regress BACKEND=<backend> with one of "
+        + ", ".join(BACKENDS)
     )
+
+
+@pytest.mark.parametrize("args", ["BACKEND=foo", "BACKEND=openvino", "BACKEND=Jax",
+                                  "BACKEND=jax TF=2.17", "BACKEND=tensorflow"])
+def test_bad_backend_is_one_line_naming_the_choices(args):
+    result = subprocess.run(["make", "--no-print-directory", "regress", *args.split()], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    ours = [line for line in result.stderr.splitlines() if line.startswith("make regress:")]
+    assert len(ours) == 1, result.stderr
+    assert all(f"BACKEND={b}" in ours[0] or b in ours[0] for b in BACKENDS), ours[0]
+    if args == "BACKEND=Jax":
+        assert "did you mean jax?" in ours[0]
+    assert not any((ROOT / f".venv-{name}").exists() for name in ("foo", "openvino", "Jax"))
 
 
 def test_versions_file_pins_one_triple_per_minor():
@@ -78,6 +94,17 @@ def test_lower_bounds_in_pyproject_are_the_oldest_versions_of_the_matrix():
     assert not any(d.startswith("tensorflow") for d in pyproject["project"]["dependencies"])
 
 
+def test_backend_extras_start_at_the_versions_of_their_rows():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    backends = tomllib.loads((ROOT / "regress" / "versions.toml").read_text())["backends"]
+    for backend, spec in backends.items():
+        declared = pyproject["project"]["optional-dependencies"][spec["extra"]]
+        bounds = dict(re.match(r"([a-z]+)>=([\d.]+)", d.split("#")[0].strip()).groups()
+                      for d in declared)
+        assert bounds == {backend: spec[backend], "keras": spec["keras"]}, backend
+        assert not any(d.startswith("tensorflow") for d in declared), backend
+
+
 def test_junit_counts_split_pages_and_tests(tmp_path):
     report = tmp_path / "r.xml"
     report.write_text(
@@ -97,6 +124,20 @@ def test_junit_counts_split_pages_and_tests(tmp_path):
     assert (tests.passed, tests.failed, tests.skipped) == (1, 1, 1)
     missing = run._counts(tmp_path / "absent.xml", "tests")
     assert missing.failed == 1
+
+
+def test_junit_counts_read_the_blocks_skipped_for_another_backend(tmp_path):
+    report = tmp_path / "r.xml"
+    block = '{"where": "docs/concepts/dropout.md:54", "backend": "tensorflow", "examples": 3}'
+    report.write_text(
+        '<testsuites><testsuite>'
+        '<testcase classname="docs.concepts.dropout.md" name="dropout.md"><properties>'
+        f'<property name="backend_only" value=\'{block}\'/></properties></testcase>'
+        '</testsuite></testsuites>'
+    )
+    pages = run._counts(report, "docs")
+    assert (pages.passed, pages.skipped) == (1, 0)
+    assert pages.backend_only == [json.loads(block)]
 
 
 def test_documented_differences_apply_to_older_versions(tmp_path, monkeypatch):
@@ -122,12 +163,16 @@ def test_pip_failure_names_the_pins_and_leaves_no_environment(tmp_path, monkeypa
     assert not (tmp_path / ".venv-tf2.16").exists()
 
 
-def test_results_file_has_a_row_per_minor():
+def test_results_file_has_a_row_per_minor_and_backend():
     results = json.loads((ROOT / "regress" / "results.json").read_text())
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", results["date"])
-    assert [row["minor"] for row in results["rows"]] == MINORS
+    assert [row.get("minor", row["backend"]) for row in results["rows"]] == MINORS + BACKENDS
     for row in results["rows"]:
+        assert row["date"] <= results["date"]
         if "error" in row:
+            continue
+        if row["backend"] != "tensorflow":  # Keras on another backend, without TensorFlow
+            assert "tensorflow" not in row["versions"] and row["backend"] in row["versions"]
             continue
         assert row["versions"]["tensorflow"].startswith(row["minor"] + ".")
         assert row["passed"] > 0
@@ -145,10 +190,15 @@ def compatibility_page_facts(html: str, results: dict) -> list[str]:
         else:
             wanted = [*row["versions"].values(), str(row["passed"])]
             wanted += [f"{d['package']} &lt; {d['since']}" for d in row["differences"]]
+            wanted += [f"KERAS_BACKEND={b['backend']}" for b in row.get("backend_only", [])]
+            pages = {b["where"].split(":")[0].removeprefix("docs/").removesuffix(".md")
+                     for b in row.get("backend_only", [])}
+            missing += [f"{row['backend']}: link to {page}" for page in sorted(pages)
+                        if f"{page}.html" not in links]
             wanted += [f["test"] for f in row["failures"]]
             missing += [f"{row['minor']}: link to {d['page']}" for d in row["differences"]
                         if f"{d['page']}.html" not in links]
-        missing += [f"{row['minor']}: {w}" for w in wanted if w not in text]
+        missing += [f"{row.get('minor', row['backend'])}: {w}" for w in wanted if w not in text]
     return missing
 
 
