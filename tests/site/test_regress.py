@@ -126,6 +126,50 @@ def test_junit_counts_split_pages_and_tests(tmp_path):
     assert missing.failed == 1
 
 
+PAGE = """# A page
+
+```pycon
+>>> x = 1
+>>> keras.backend.backend()
+'tensorflow'
+>>> x + 1
+2
+
+```
+
+  ```pycon
+  >>> keras.backend.backend()
+  'jax'
+  >>> x + 2
+  3
+
+  ```
+
+```pycon
+>>> x
+1
+
+```
+"""
+
+
+@pytest.mark.parametrize(("backend", "skipped", "ran"), [
+    ("tensorflow", [(13, "jax", 2)], ["x = 1", "keras.backend.backend()", "x + 1", "x"]),
+    ("jax", [(5, "tensorflow", 2)], ["x = 1", "keras.backend.backend()", "x + 2", "x"]),
+    ("torch", [(5, "tensorflow", 2), (13, "jax", 2)], ["x = 1", "x"]),
+])
+def test_backend_checks_skip_the_rest_of_their_block_elsewhere(backend, skipped, ran):
+    import doctest
+
+    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+    conftest = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conftest)
+    test = doctest.DocTestParser().get_doctest(PAGE, {}, "page", "page.md", 0)
+    assert conftest.skip_other_backends(test, PAGE, backend) == skipped
+    assert [ex.source.strip() for ex in test.examples
+            if not ex.options.get(doctest.SKIP)] == ran
+
+
 def test_junit_counts_read_the_blocks_skipped_for_another_backend(tmp_path):
     report = tmp_path / "r.xml"
     block = '{"where": "docs/concepts/dropout.md:54", "backend": "tensorflow", "examples": 3}'
