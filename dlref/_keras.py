@@ -98,7 +98,8 @@ def gradients(
     Returns
     -------
     list of numpy.ndarray or None
-        One gradient per variable, None where the loss does not depend on it.
+        One gradient per variable. Where the loss does not depend on a variable, TensorFlow
+        and PyTorch give None and JAX gives zeros.
 
     Raises
     ------

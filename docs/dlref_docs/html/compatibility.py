@@ -67,6 +67,14 @@ class CompatibilityTable(SphinxDirective):
         group += body
         return [fields, table]
 
+    def _page_link(self, page: str) -> addnodes.pending_xref:
+        xref = addnodes.pending_xref(
+            "", refdomain="std", reftype="doc", reftarget="/" + page,
+            refexplicit=False, refwarn=True, refdoc=self.env.docname,
+        )
+        xref += nodes.inline("", page)
+        return xref
+
     def _row(self, row: dict) -> nodes.row:
         def cell(*children: nodes.Node) -> nodes.entry:
             return nodes.entry("", nodes.paragraph("", "", *children))
@@ -82,27 +90,31 @@ class CompatibilityTable(SphinxDirective):
                              data("—"), data(date), data("—"), data("—"), data("—"), data("—"),
                              cell(nodes.literal(row["error"], row["error"])))
         versions = row["versions"]
-        # A version difference applies to an older installed version; a backend difference
-        # to the doctest blocks that show another backend, skipped on this row.
-        notes = [(d["page"], f"{d['package']} < {d['since']}") for d in row["differences"]]
-        shown: dict[str, set[str]] = {}
-        for block in row.get("backend_only", []):
-            page = block["where"].split(":")[0].removeprefix("docs/").removesuffix(".md")
-            shown.setdefault(page, set()).add(block["backend"])
-        notes += [(page, f"KERAS_BACKEND={other}") for page, others in sorted(shown.items())
-                  for other in sorted(others)]
+        # A version difference applies to an older installed version: "page `Keras < 3.5`".
+        # A backend difference to the doctests that show another backend, skipped on this row:
+        # "`KERAS_BACKEND=tensorflow` page, page, …".
         differences = nodes.paragraph()
-        for number, (page, condition) in enumerate(notes):
+        for number, d in enumerate(row["differences"]):
             if number:
                 differences += nodes.Text(", ")
-            xref = addnodes.pending_xref(
-                "", refdomain="std", reftype="doc", reftarget="/" + page,
-                refexplicit=False, refwarn=True, refdoc=self.env.docname,
-            )
-            xref += nodes.inline("", page)
-            differences += xref
-            differences += nodes.Text(" ")
-            differences += nodes.literal(condition, condition)
+            condition = f"{d['package']} < {d['since']}"
+            differences += [self._page_link(d["page"]), nodes.Text(" "),
+                            nodes.literal(condition, condition)]
+        shown: dict[str, list[str]] = {}
+        for block in row.get("backend_only", []):
+            page = block["where"].split(":")[0].removeprefix("docs/").removesuffix(".md")
+            pages = shown.setdefault(block["backend"], [])
+            if page not in pages:
+                pages.append(page)
+        for other, pages in sorted(shown.items()):
+            if len(differences):
+                differences += nodes.Text("; ")
+            condition = f"KERAS_BACKEND={other}"
+            differences += [nodes.literal(condition, condition), nodes.Text(" ")]
+            for number, page in enumerate(pages):
+                if number:
+                    differences += nodes.Text(", ")
+                differences += self._page_link(page)
         failures = nodes.bullet_list()
         for failure in row["failures"]:
             item = nodes.paragraph("", "", nodes.literal(failure["test"], failure["test"]))
