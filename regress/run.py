@@ -281,14 +281,36 @@ def _counts(junit: Path, prefix: str | None) -> Counts:
             problem = case.find("error")
         if problem is not None:
             counts.failed += 1
-            # pytest's message: the exception's first line, e.g. "ValueError: ... celu".
-            message = (problem.get("message") or "").splitlines()
-            counts.failures.append({"test": name, "message": message[0] if message else ""})
+            counts.failures.append({"test": name,
+                                    "message": _one_line(problem.get("message") or "")})
         elif case.find("skipped") is not None:
             counts.skipped += 1
         else:
             counts.passed += 1
     return counts
+
+
+_DOCTEST_PLACE = re.compile(r"([^/\s]+:\d+): (DocTestFailure|UnexpectedException)$")
+
+
+def _one_line(message: str) -> str:
+    """pytest's failure message in one line.
+
+    For a test, the exception's first line, e.g. "ValueError: ... celu". For a doctest, whose
+    message is the example with the page's numbered lines around it, the place and what was
+    expected and got, or the exception.
+    """
+    lines = message.splitlines()
+    places = [m for m in map(_DOCTEST_PLACE.search, lines) if m]
+    if not places:
+        return lines[0] if lines else ""
+    where = places[-1].group(1)
+    if "Expected:" in lines and "Got:" in lines:
+        expected = lines[lines.index("Expected:") + 1].strip()
+        got = lines[lines.index("Got:") + 1].strip()
+        return f"{where}: expected {expected}, got {got}"
+    raised = [line for line in lines if line.startswith("UNEXPECTED EXCEPTION: ")]
+    return f"{where}: {raised[0].removeprefix('UNEXPECTED EXCEPTION: ')}" if raised else where
 
 
 def documented_differences(versions: dict[str, str]) -> list[dict[str, str]]:
