@@ -281,8 +281,9 @@ def _counts(junit: Path, prefix: str | None) -> Counts:
             problem = case.find("error")
         if problem is not None:
             counts.failed += 1
-            counts.failures.append({"test": name,
-                                    "message": _one_line(problem.get("message") or "")})
+            # pytest cuts a long message short; the element's text is the whole report.
+            counts.failures.append({"test": name, "message": _one_line(
+                problem.get("message") or "", problem.text or "")})
         elif case.find("skipped") is not None:
             counts.skipped += 1
         else:
@@ -293,17 +294,18 @@ def _counts(junit: Path, prefix: str | None) -> Counts:
 _DOCTEST_PLACE = re.compile(r"([^/\s]+:\d+): (DocTestFailure|UnexpectedException)$")
 
 
-def _one_line(message: str) -> str:
-    """pytest's failure message in one line.
+def _one_line(message: str, report: str = "") -> str:
+    """A failure of pytest's JUnit report in one line.
 
-    For a test, the exception's first line, e.g. "ValueError: ... celu". For a doctest, whose
-    message is the example with the page's numbered lines around it, the place and what was
-    expected and got, or the exception.
+    For a test, the first line of the message, the exception's: "ValueError: ... celu". For a
+    doctest, whose report is the example with the page's numbered lines around it, the place
+    and what was expected and got, or the exception.
     """
-    lines = message.splitlines()
+    lines = (report or message).splitlines()
     places = [m for m in map(_DOCTEST_PLACE.search, lines) if m]
     if not places:
-        return lines[0] if lines else ""
+        first = message.splitlines()
+        return first[0] if first else ""
     where = places[-1].group(1)
     if "Expected:" in lines and "Got:" in lines:
         expected = lines[lines.index("Expected:") + 1].strip()

@@ -174,14 +174,16 @@ def test_doctest_failures_are_summed_up_in_one_line():
     failure = ("201 ```pycon\n210 >>> print(w.numpy(), x)\nExpected:\n    [0.70158905 0.70158833]\n"
                "Got:\n    [0.70158905 0.7015884 ]\n\n/work/docs/concepts/optimizers.md:210: "
                "DocTestFailure")
-    assert run._one_line(failure) == ("optimizers.md:210: expected [0.70158905 0.70158833], "
+    assert run._one_line("201 ```pycon\n[+7 more lines; full report in element text]",
+                         failure) == ("optimizers.md:210: expected [0.70158905 0.70158833], "
                                       "got [0.70158905 0.7015884 ]")
     raised = ("148 >>> import tensorflow as tf\nUNEXPECTED EXCEPTION: ModuleNotFoundError(\"No "
               "module named 'tensorflow'\")\nTraceback ...\n/w/docs/backpropagation.md:148: "
               "UnexpectedException")
     assert run._one_line(raised) == ("backpropagation.md:148: ModuleNotFoundError(\"No module "
                                      "named 'tensorflow'\")")
-    assert run._one_line("ValueError: bad\nmore") == "ValueError: bad"
+    assert run._one_line("ValueError: bad\nmore", "def test():\n>  raise ValueError") == (
+        "ValueError: bad")
 
 
 def test_junit_counts_read_the_blocks_skipped_for_another_backend(tmp_path):
