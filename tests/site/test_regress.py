@@ -105,6 +105,18 @@ def test_backend_extras_start_at_the_versions_of_their_rows():
         assert not any(d.startswith("tensorflow") for d in declared), backend
 
 
+def test_workflow_runs_a_row_per_backend():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "regress.yml").read_text())
+    (job,) = workflow["jobs"].values()
+    rows = job["strategy"]["matrix"]["include"]
+    assert [row["backend"] for row in rows] == BACKENDS
+    assert all(row["tf"] == "" for row in rows)  # a combination of its own, no TF minor
+    runs = [str(step.get("run", "")) for step in job["steps"]]
+    assert any(r.endswith("make regress BACKEND=${{ matrix.backend }}") for r in runs), runs
+
+
 def test_junit_counts_split_pages_and_tests(tmp_path):
     report = tmp_path / "r.xml"
     report.write_text(

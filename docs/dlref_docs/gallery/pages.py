@@ -89,7 +89,7 @@ BACKENDS = {"tensorflow": "TensorFlow", "jax": "JAX", "torch": "PyTorch"}
 
 
 def uses_keras(source: str) -> bool:
-    """Whether an example's source runs Keras.
+    r"""Whether an example's source runs Keras.
 
     >>> uses_keras("from dlref.models import build_mlp\nbuild_mlp((4,))")
     True
