@@ -228,9 +228,10 @@ def test_documented_differences_apply_to_older_versions(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_pip_failure_names_the_pins_and_leaves_no_environment(tmp_path, monkeypatch):
     monkeypatch.setattr(run, "ROOT", tmp_path)
-    spec = {"tensorflow": "0.0.1", "keras": "3.4.1", "numpy": "1.26.4"}
+    pins = (("tensorflow", "0.0.1"), ("keras", "3.4.1"), ("numpy", "1.26.4"))
     with pytest.raises(run.RegressError, match=r"tensorflow==0\.0\.1") as caught:
-        run.ensure_environment("2.16", spec, {"requirements": []})
+        run.ensure_environment(run.Target("tensorflow", "2.16", pins, "tensorflow"),
+                               {"requirements": []})
     assert "keras==3.4.1" in str(caught.value)
     assert not (tmp_path / ".venv-tf2.16").exists()
 
