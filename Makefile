@@ -17,7 +17,8 @@ help:
 	@echo "make test      run the entire test suite (unit, doctest, docs build, browser)"
 	@echo "make test-fast unit tests and doctests only: no site build, no browser (the edit loop)"
 	@echo "make regress TF=2.17  doctests + Keras-parity tests on one TensorFlow minor (own .venv-tf<minor>)"
-	@echo "make regress-all      the same for every minor in regress/versions.toml; writes regress/results.json"
+	@echo "make regress BACKEND=jax  the same with Keras on JAX, no TensorFlow (own .venv-jax; also torch)"
+	@echo "make regress-all      every row of regress/versions.toml; each run writes regress/results.json"
 	@echo "make serve     serve the built site at http://127.0.0.1:$(PORT)/"
 	@echo "make catalogs  refresh the Korean translation catalogs after editing English text"
 	@echo "make check-catalogs  list the English messages without a Korean translation (seconds)"
@@ -59,9 +60,10 @@ test: $(STAMP) $(NODE_STAMP)
 test-fast: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -m "not slow and not browser"
 
-# The regression matrix (regress/versions.toml): one environment per TensorFlow minor, reused.
+# The regression matrix (regress/versions.toml): one environment per TensorFlow minor and per
+# other Keras backend, reused.  make regress TF=2.17, or make regress BACKEND=jax.
 regress:
-	@$(PYTHON) regress/run.py $(TF)
+	@$(PYTHON) regress/run.py $(TF) $(if $(BACKEND),--backend=$(BACKEND))
 
 regress-all:
 	@$(PYTHON) regress/run.py --all

@@ -1,6 +1,24 @@
-"""Root pytest configuration: what to collect, and a quiet TensorFlow."""
+"""Root pytest configuration: what to collect, a quiet TensorFlow, and backend-only doctests.
 
+Where a page's doctest shows what one Keras backend does, it says so by checking it::
+
+    ```pycon
+    >>> import keras
+    >>> keras.backend.backend()
+    'jax'
+    >>> ...
+    ```
+
+The examples from that check to the end of its ``pycon`` block run when Keras runs on that
+backend and are skipped on every other one (``make regress BACKEND=jax`` runs the pages with
+Keras on JAX); the run prints which blocks it skipped and why, and the regression suite
+records them. Everything else on the page runs on every backend, so a backend's examples must
+not define names that the page uses later.
+"""
+
+import json
 import os
+import re
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
@@ -28,3 +46,89 @@ def _hypothesis_profile():
 
 
 _hypothesis_profile()
+
+
+# --- doctest blocks of one Keras backend -------------------------------------------------------
+
+# regress/run.py reads this property of a page's test case from the JUnit report.
+BACKEND_ONLY = "backend_only"
+_FENCE = re.compile(r"^\s*(`{3,})\s*(\S*)\s*$")
+_MARKER = re.compile(r"keras\.backend\.backend\(\)\s*")
+_BACKEND = re.compile(r"'([a-z]+)'\s*")
+
+
+def _blocks(text):
+    """(first line, last line) of each fenced ``pycon`` block, 0-based like doctest's."""
+    blocks, opened = [], None
+    for number, line in enumerate(text.splitlines()):
+        fence = _FENCE.match(line)
+        if not fence:
+            continue
+        if opened is None and fence.group(2) == "pycon":
+            opened = (number, fence.group(1))
+        elif opened is not None and not fence.group(2) and fence.group(1) == opened[1]:
+            blocks.append((opened[0], number))
+            opened = None
+    return blocks
+
+
+def skip_other_backends(dtest, text, backend):
+    """Mark +SKIP the examples that show another backend than ``backend``.
+
+    They run from a ``keras.backend.backend()`` check with a backend's name as its output to
+    the end of the check's block. Returns ``(line, shown backend, number of examples)`` for
+    each check whose examples were skipped, with 1-based lines.
+    """
+    import doctest
+
+    skipped = []
+    for first, last in _blocks(text):
+        examples = [ex for ex in dtest.examples if first < ex.lineno < last]
+        checks = [number for number, ex in enumerate(examples)
+                  if _MARKER.fullmatch(ex.source) and _BACKEND.fullmatch(ex.want)]
+        ends = [*checks[1:], len(examples)] if checks else []
+        for start, end in zip(checks, ends, strict=True):
+            shown = _BACKEND.fullmatch(examples[start].want).group(1)
+            if shown == backend:
+                continue
+            for example in examples[start:end]:
+                example.options[doctest.SKIP] = True
+            skipped.append((examples[start].lineno + 1, shown, end - start))
+    return skipped
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip the examples of another backend in the pages' doctests, and record them."""
+    from _pytest.doctest import DoctestItem
+
+    from dlref._keras import backend_name  # Keras' own rule, without importing Keras
+
+    backend = backend_name()
+    for item in items:
+        if not isinstance(item, DoctestItem) or item.path.suffix != ".md" or item.dtest is None:
+            continue
+        text = item.path.read_text(encoding="utf-8")
+        where = item.path.relative_to(config.rootpath).as_posix()
+        for line, shown, count in skip_other_backends(item.dtest, text, backend):
+            item.user_properties.append((BACKEND_ONLY, json.dumps(
+                {"where": f"{where}:{line}", "backend": shown, "examples": count})))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print which examples were skipped for showing another backend, and why."""
+    from dlref._keras import backend_name
+
+    lines = []
+    for report in [r for kind in ("passed", "failed", "skipped")
+                   for r in terminalreporter.getreports(kind)]:
+        if report.when != "call":
+            continue
+        for name, value in report.user_properties:
+            if name == BACKEND_ONLY:
+                block = json.loads(value)
+                lines.append(f"SKIPPED {block['where']}: {block['examples']} examples show Keras "
+                             f"on {block['backend']}; this run uses {backend_name()}")
+    if lines:
+        terminalreporter.write_sep("=", "doctest blocks of another Keras backend")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -1,8 +1,9 @@
-"""The one place where dlref imports Keras (and through it TensorFlow).
+"""The one place where dlref imports Keras (and through it its backend).
 
-``import dlref`` never imports TensorFlow: every Keras-backed function calls
-:func:`import_keras` when it runs.  Without TensorFlow the user gets an ImportError that
-says what to install instead of Keras' own message about a missing backend.
+``import dlref`` never imports Keras: every Keras-backed function calls :func:`import_keras`
+when it runs.  Keras runs on the backend it is set to (``KERAS_BACKEND``, else
+``~/.keras/keras.json``, else TensorFlow); when that backend is missing the user gets an
+ImportError that names it and says what to install, instead of Keras' own message.
 """
 
 from __future__ import annotations
@@ -11,15 +12,46 @@ import importlib
 import json
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from ._i18n import _
 from ._validation import suggest
 
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+# The backends dlref is tested on (the regression matrix), each with the module Keras needs.
+_BACKENDS = ("tensorflow", "jax", "torch")
+
+
+def _import_error(feature: str, backend: str, error: Exception) -> str:
+    """Why Keras did not import, and what to install, in the reader's language."""
+    if backend == "tensorflow":
+        return _("{feature} runs Keras 3 on TensorFlow, but importing it failed ({error}); "
+                 'install it with pip install "dlref[tensorflow]", or install the TensorFlow '
+                 "build you use elsewhere (tensorflow-cpu, tensorflow[and-cuda], "
+                 "tensorflow-macos); dlref needs TensorFlow >= 2.16, which brings Keras 3.",
+                 feature=feature, error=error)
+    if backend == "jax":
+        return _("{feature} runs Keras 3 on the JAX backend (KERAS_BACKEND), but importing it "
+                 'failed ({error}); install it with pip install "dlref[jax]" (Keras 3 and JAX '
+                 "for the CPU).", feature=feature, error=error)
+    if backend == "torch":
+        return _("{feature} runs Keras 3 on the PyTorch backend (KERAS_BACKEND), but importing "
+                 'it failed ({error}); install it with pip install "dlref[torch]" (Keras 3 and '
+                 "PyTorch; for the CPU build install torch from PyTorch's CPU wheel index "
+                 "first).", feature=feature, error=error)
+    return _("{feature} runs Keras 3 on the {backend} backend (KERAS_BACKEND), but importing it "
+             "failed ({error}); dlref is tested with Keras on the tensorflow, jax and torch "
+             "backends: set KERAS_BACKEND to one of them.",
+             feature=feature, backend=backend, error=error)
+
 
 def import_keras(feature: str = "this function") -> ModuleType:
-    """Import Keras 3 on the TensorFlow backend and return the ``keras`` module.
+    """Import Keras 3 on the backend it is set to and return the ``keras`` module.
 
     Parameters
     ----------
@@ -34,22 +66,81 @@ def import_keras(feature: str = "this function") -> ModuleType:
     Raises
     ------
     ImportError
-        If TensorFlow (or Keras) cannot be imported; the message says what to install.
+        If Keras or its backend cannot be imported; the message names the backend and says
+        what to install.
     """
-    # dlref checks itself against Keras on TensorFlow; a user-chosen backend is kept.
-    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    backend = backend_name()
     try:
-        if os.environ["KERAS_BACKEND"] == "tensorflow":
-            importlib.import_module("tensorflow")
+        if backend in _BACKENDS:
+            importlib.import_module(backend)  # the backend's own error, before Keras' one
         return importlib.import_module("keras")
     except ImportError as exc:
         raise ImportError(
-            _("{feature} runs Keras 3 on TensorFlow, but importing it failed ({error}); "
-              'install it with pip install "dlref[tensorflow]", or install the TensorFlow '
-              "build you use elsewhere (tensorflow-cpu, tensorflow[and-cuda], "
-              "tensorflow-macos); dlref needs TensorFlow >= 2.16, which brings Keras 3.",
-              feature=feature, error=exc)
+            _import_error(feature, backend, exc)
         ) from exc
+
+
+def gradients(
+    keras: ModuleType, loss: Callable[[], Any], variables: Sequence[Any], feature: str
+) -> list[np.ndarray | None]:
+    """Differentiate ``loss()`` with respect to Keras ``variables``, on the active backend.
+
+    Keras 3 has no backend-neutral gradient function, so this is the one place that calls
+    each backend's own: ``tf.GradientTape``, ``jax.grad`` (through a
+    ``keras.StatelessScope`` that reads the variables from its arguments) or
+    ``torch.autograd.grad``.
+
+    Parameters
+    ----------
+    keras : module
+        The module :func:`import_keras` returned.
+    loss : callable
+        Computes a scalar loss from the current values of ``variables``.
+    variables : sequence of keras.Variable
+        What to differentiate with respect to.
+    feature : str
+        The dlref function that needs the gradients, for the error message.
+
+    Returns
+    -------
+    list of numpy.ndarray or None
+        One gradient per variable. Where the loss does not depend on a variable, TensorFlow
+        and PyTorch give None and JAX gives zeros.
+
+    Raises
+    ------
+    ValueError
+        If Keras runs on a backend that does not compute gradients (``numpy``, ``openvino``).
+    """
+    backend = keras.backend.backend()
+    if backend == "tensorflow":
+        import tensorflow as tf
+
+        with tf.GradientTape() as tape:
+            value = loss()
+        grads = tape.gradient(value, list(variables))
+    elif backend == "jax":
+        import jax
+
+        def of_values(values):
+            with keras.StatelessScope(state_mapping=list(zip(variables, values, strict=True))):
+                return loss()
+
+        # jax.grad gives zeros, not None, for a variable the loss does not use.
+        grads = jax.grad(of_values)([variable.value for variable in variables])
+    elif backend == "torch":
+        import torch
+
+        grads = torch.autograd.grad(
+            loss(), [variable.value for variable in variables], allow_unused=True
+        )
+    else:
+        raise ValueError(
+            _("{feature} needs gradients, which Keras computes on the tensorflow, jax and torch "
+              "backends; Keras runs on the {backend} backend here (KERAS_BACKEND).",
+              feature=feature, backend=backend)
+        )
+    return [None if g is None else keras.ops.convert_to_numpy(g) for g in grads]
 
 
 def check_keras_name(argname: str, value: str, kind: str, feature: str) -> str:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-# Before TensorFlow or matplotlib is imported by a doctest: quiet TensorFlow, Keras on the
-# TensorFlow backend, figures without a display, English messages.
+# Before TensorFlow or matplotlib is imported by a doctest: quiet TensorFlow, figures without a
+# display, English messages. Keras keeps the backend it is set to (KERAS_BACKEND, else
+# ~/.keras/keras.json, else TensorFlow): the examples hold on every backend dlref is tested on.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("MPLBACKEND", "agg")
 # The docstrings show dlref's messages in English; a Korean locale or DLREF_LANG=ko would
 # otherwise turn them Korean (dlref._i18n).

@@ -11,7 +11,7 @@ These three measurements power the vanishing-gradient and dying-ReLU examples:
 Every function returns a ``dict`` keyed by layer name, in the order of
 ``model.layers`` (input to output), and runs the model in inference mode
 (``training=False``: Dropout is off), so results are deterministic.
-TensorFlow is imported only inside the functions.
+Keras (and its backend) is imported only inside the functions.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ._i18n import _
-from ._keras import import_keras
+from ._keras import gradients, import_keras
 from ._validation import as_float_array, check_finite
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -155,19 +155,18 @@ def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
               nx=len(xa), ny=len(ya))
         )
     keras = import_keras("gradient_norms")
-    import tensorflow as tf  # import_keras has checked that TensorFlow imports
 
     layers = [layer for layer in model.layers if getattr(layer, "kernel", None) is not None]
-    kernels = [layer.kernel for layer in layers]
-    with tf.GradientTape() as tape:
+
+    def loss():
         y_pred = model(xa, training=False)
-        loss = model.compute_loss(x=xa, y=ya, y_pred=y_pred, training=False)
-    grads = tape.gradient(loss, kernels)
+        return model.compute_loss(x=xa, y=ya, y_pred=y_pred, training=False)
+
+    grads = gradients(keras, loss, [layer.kernel for layer in layers], "gradient_norms")
     out: dict[str, float] = {}
     for layer, g in zip(layers, grads, strict=True):
         # A kernel the loss does not depend on has no gradient: its norm is 0.
-        norm = 0.0 if g is None else np.linalg.norm(keras.ops.convert_to_numpy(g))
-        out[layer.name] = float(norm)
+        out[layer.name] = 0.0 if g is None else float(np.linalg.norm(g))
     return out
 
 

@@ -1,23 +1,30 @@
-"""Run dlref's doctests and Keras-parity tests as a regression suite on one TensorFlow minor.
+"""Run dlref's doctests and Keras-parity tests as a regression suite on one row of the matrix.
 
-``make regress TF=2.17`` runs ``python regress/run.py 2.17``; ``make regress-all`` runs
-``python regress/run.py --all``, which also writes ``regress/results.json`` (the file the
-site's compatibility page is generated from).
+The matrix has two axes (``regress/versions.toml``): the TensorFlow minors, Keras on
+TensorFlow, and the other Keras backends, Keras on JAX or PyTorch without TensorFlow.
+``make regress TF=2.17`` runs ``python regress/run.py 2.17``, ``make regress BACKEND=jax``
+runs ``python regress/run.py --backend jax`` and ``make regress-all`` runs
+``python regress/run.py --all``. Every run writes its rows into ``regress/results.json`` (the
+file the site's compatibility page is generated from), keeping the other rows.
 
-For each minor, ``regress/versions.toml`` names the TensorFlow, Keras and numpy versions. The
-suite runs in its own environment ``.venv-tf<minor>`` (made once, reused while its stamp
-matches) against dlref installed as a wheel, never against the source tree:
+For each row, ``regress/versions.toml`` names the versions of the backend, Keras and numpy.
+The suite runs with ``KERAS_BACKEND`` set to the row's backend, in the row's own environment
+``.venv-tf<minor>`` or ``.venv-<backend>`` (made once, reused while its stamp matches),
+against dlref installed as a wheel with the row's extra, never against the source tree:
 
 1. the docstring examples of the installed package, ``pytest --pyargs dlref`` in an empty
    folder (the package's own ``conftest.py`` sets the doctest option flags);
 2. the doctests of the pages and the selected tests of ``tests/``, from the repository with its
-   pytest configuration, checked to import the installed dlref.
+   pytest configuration, checked to import the installed dlref. A page's doctest block that
+   shows another backend's behaviour is skipped there (the root ``conftest.py``); the run
+   records which.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
 import os
 import re
@@ -41,8 +48,9 @@ HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "versions.toml"
 RESULTS = HERE / "results.json"
 STAMP_NAME = ".regress-stamp"
-# The packages the summary line and the results report, as the environment has them.
-REPORTED = ("tensorflow", "keras", "numpy")
+# The property the root conftest.py gives a page doctest for each block it skipped because
+# the block shows another Keras backend; its value is JSON: {"where", "backend", "examples"}.
+BACKEND_ONLY = "backend_only"
 # A page documents a version difference with an admonition titled this way, e.g.
 # :::{admonition} Changed in Keras 3.5
 _DIFFERENCE = re.compile(
@@ -57,17 +65,72 @@ def load_config() -> dict:
 
 
 class RegressError(Exception):
-    """A one-line reason why a minor could not be run (bad input, pip failure)."""
+    """A one-line reason why a row could not be run (bad input, pip failure)."""
 
 
-def check_minor(value: str | None, minors: list[str]) -> str:
+@dataclass(frozen=True)
+class Target:
+    """One row of the matrix: a TensorFlow minor, or another Keras backend."""
+
+    backend: str  # the KERAS_BACKEND of the run
+    minor: str | None  # the TensorFlow minor of a TensorFlow row
+    pins: tuple[tuple[str, str], ...]  # (package, version), the backend's package first
+    extra: str  # the dlref extra the wheel is installed with
+
+    @property
+    def name(self) -> str:
+        return f"tf{self.minor}" if self.minor else self.backend
+
+    @property
+    def label(self) -> str:
+        return f"TF {self.minor}" if self.minor else f"BACKEND {self.backend}"
+
+    @property
+    def reported(self) -> tuple[str, ...]:
+        """The packages the summary line and the results report, as the environment has them."""
+        return tuple(name for name, _ in self.pins)
+
+    def requirements(self) -> list[str]:
+        return [f"{name}=={version}" for name, version in self.pins]
+
+
+def targets(config: dict) -> dict[str, Target]:
+    """Every row of ``versions.toml``: the TensorFlow minors by minor, the backends by name."""
+    rows = {}
+    for minor, spec in config["minors"].items():
+        pins = tuple((name, spec[name]) for name in ("tensorflow", "keras", "numpy"))
+        rows[minor] = Target("tensorflow", minor, pins, "tensorflow")
+    for backend, spec in config.get("backends", {}).items():
+        pins = tuple((name, version) for name, version in spec.items() if name != "extra")
+        rows[backend] = Target(backend, None, pins, spec["extra"])
+    return rows
+
+
+def choose(minor: str | None, backend: str | None, config: dict) -> Target:
+    """The row that ``TF=<minor>`` and ``BACKEND=<name>`` name, or a one-line RegressError."""
+    minors = list(config["minors"])
+    backends = list(config.get("backends", {}))
     supported = ", ".join(minors)
-    if not value:
+    choices = (f"BACKEND=tensorflow with TF=<minor> ({supported}), "
+               + ", ".join(f"BACKEND={name}" for name in backends))
+    rows = targets(config)
+    if backend and backend != "tensorflow":
+        if backend not in backends:
+            close = difflib.get_close_matches(backend, ["tensorflow", *backends], n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise RegressError(f"BACKEND={backend!r} is not a backend of the matrix{hint}; "
+                               f"choices: {choices}")
+        if minor:
+            raise RegressError(f"TF={minor!r} with BACKEND={backend!r}: the {backend} row runs "
+                               f"without TensorFlow; give one of them; choices: {choices}")
+        return rows[backend]
+    if not minor:
         raise RegressError("no TensorFlow minor given; use make regress TF=<minor> with one of "
-                           f"{supported}")
-    if value not in minors:
-        raise RegressError(f"TF={value!r} is not supported; supported minors: {supported}")
-    return value
+                           f"{supported}, or make regress BACKEND=<backend> with one of "
+                           f"{', '.join(backends)}")
+    if minor not in minors:
+        raise RegressError(f"TF={minor!r} is not supported; supported minors: {supported}")
+    return rows[minor]
 
 
 # --- the environment -------------------------------------------------------------------------
@@ -75,7 +138,7 @@ def check_minor(value: str | None, minors: list[str]) -> str:
 
 @dataclass
 class Environment:
-    minor: str
+    target: Target
     path: Path
     created_seconds: float | None = None  # None: reused
 
@@ -88,10 +151,6 @@ class Environment:
         return self.path / "bin" / "pytest"
 
 
-def _pins(spec: dict) -> list[str]:
-    return [f"{name}=={spec[name]}" for name in REPORTED]
-
-
 def _pip(env_python: Path, args: list[str], what: str, env_path: Path) -> None:
     result = subprocess.run([str(env_python), "-m", "pip", *args])
     if result.returncode != 0:
@@ -101,30 +160,30 @@ def _pip(env_python: Path, args: list[str], what: str, env_path: Path) -> None:
                            f"is above); {env_path.name} was removed")
 
 
-def ensure_environment(minor: str, spec: dict, suite: dict) -> Environment:
-    """Make ``.venv-tf<minor>`` with the pinned triple, unless a matching stamp says it exists."""
-    path = ROOT / f".venv-tf{minor}"
+def ensure_environment(target: Target, suite: dict) -> Environment:
+    """Make ``.venv-<row>`` with the row's pins, unless a matching stamp says it exists."""
+    path = ROOT / f".venv-{target.name}"
     stamp = path / STAMP_NAME
-    wanted = json.dumps({"pins": _pins(spec), "requirements": suite["requirements"]},
-                        sort_keys=True)
+    pins = target.requirements()
+    wanted = json.dumps({"pins": pins, "requirements": suite["requirements"]}, sort_keys=True)
     if stamp.is_file() and stamp.read_text() == wanted:
-        return Environment(minor, path)
+        return Environment(target, path)
     start = time.perf_counter()
     shutil.rmtree(path, ignore_errors=True)
-    print(f"regress: creating {path.name} ({', '.join(_pins(spec))})", flush=True)
+    print(f"regress: creating {path.name} ({', '.join(pins)})", flush=True)
     subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
     python = path / "bin" / "python"
     _pip(python, ["install", "--quiet", "--upgrade", "pip"], "pip", path)
-    _pip(python, ["install", "--quiet", *_pins(spec)], " ".join(_pins(spec)), path)
-    # The test tools may not move the pinned triple: pip fails rather than change it.
+    _pip(python, ["install", "--quiet", *pins], " ".join(pins), path)
+    # The test tools may not move the pinned versions: pip fails rather than change them.
     constraints = path / "regress-constraints.txt"
-    constraints.write_text("\n".join(_pins(spec)) + "\n")
+    constraints.write_text("\n".join(pins) + "\n")
     _pip(python, ["install", "--quiet", "-c", str(constraints), *suite["requirements"]],
-         " ".join(suite["requirements"]) + f" next to {', '.join(_pins(spec))}", path)
+         " ".join(suite["requirements"]) + f" next to {', '.join(pins)}", path)
     stamp.write_text(wanted)  # only now: the environment is complete
     seconds = time.perf_counter() - start
     print(f"regress: {path.name} created in {seconds:.0f} s", flush=True)
-    return Environment(minor, path, created_seconds=seconds)
+    return Environment(target, path, created_seconds=seconds)
 
 
 def build_wheel(into: Path) -> Path:
@@ -139,7 +198,8 @@ def build_wheel(into: Path) -> Path:
 
 def install_wheel(env: Environment, wheel: Path) -> None:
     constraints = env.path / "regress-constraints.txt"
-    _pip(env.python, ["install", "--quiet", "-c", str(constraints), f"{wheel}[tensorflow]"],
+    _pip(env.python, ["install", "--quiet", "-c", str(constraints),
+                      f"{wheel}[{env.target.extra}]"],
          f"{wheel.name} with its dependencies", env.path)
     # Same version number as the last run's wheel: force the new build in.
     _pip(env.python, ["install", "--quiet", "--no-deps", "--force-reinstall", str(wheel)],
@@ -148,7 +208,7 @@ def install_wheel(env: Environment, wheel: Path) -> None:
 
 def installed_versions(env: Environment) -> dict[str, str]:
     code = ("import json, importlib.metadata as m; "
-            f"print(json.dumps({{n: m.version(n) for n in {REPORTED!r}}}))")
+            f"print(json.dumps({{n: m.version(n) for n in {env.target.reported!r}}}))")
     out = subprocess.run([str(env.python), "-c", code], capture_output=True, text=True,
                          check=True).stdout
     return json.loads(out)
@@ -163,12 +223,15 @@ class Counts:
     failed: int = 0
     skipped: int = 0
     failures: list[dict[str, str]] = field(default_factory=list)  # {"test", "message"}
+    # Doctest blocks skipped because they show another backend: {"where", "backend", "examples"}
+    backend_only: list[dict] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
         self.passed += other.passed
         self.failed += other.failed
         self.skipped += other.skipped
         self.failures += other.failures
+        self.backend_only += other.backend_only
 
 
 def run_suite(env: Environment, suite: dict, work: Path) -> dict[str, Counts]:
@@ -176,19 +239,20 @@ def run_suite(env: Environment, suite: dict, work: Path) -> dict[str, Counts]:
     guard = ["-p", "installed_guard"]  # fails the session if dlref is the source tree's
     # regress/ holds the installed_guard plugin; tests/dlref/ the bad-input tables its tests
     # import as a plain module (importlib mode does not put a test's folder on sys.path).
-    env_vars = {**os.environ,
+    env_vars = {**os.environ, "KERAS_BACKEND": env.target.backend,
                 "PYTHONPATH": os.pathsep.join([str(HERE), str(ROOT / "tests" / "dlref")])}
-    empty = work / f"empty-{env.minor}"
+    empty = work / f"empty-{env.target.name}"
     empty.mkdir()
-    api_xml = work / f"api-{env.minor}.xml"
+    api_xml = work / f"api-{env.target.name}.xml"
     # 1. An empty folder, no configuration: what a user with the wheel gets.
     subprocess.run([str(env.pytest), *base, *guard, "--junitxml", str(api_xml),
                     "--pyargs", "dlref"], cwd=empty, env=env_vars)
     # 2. The repository's pytest configuration; the console script (unlike `python -m pytest`)
     #    does not put the repository on sys.path, and importlib mode keeps conftest.py files
     #    from adding it.
-    repo_xml = work / f"repo-{env.minor}.xml"
-    subprocess.run([str(env.pytest), *base, *guard, "--import-mode=importlib",
+    repo_xml = work / f"repo-{env.target.name}.xml"
+    ignore = [f"--ignore={path}" for path in suite.get("ignore", [])]
+    subprocess.run([str(env.pytest), *base, *guard, "--import-mode=importlib", *ignore,
                     "--junitxml", str(repo_xml), *suite["pages"], *suite["tests"]],
                    cwd=ROOT, env=env_vars)
     return {"api doctests": _counts(api_xml, None),
@@ -209,19 +273,46 @@ def _counts(junit: Path, prefix: str | None) -> Counts:
         if prefix is not None and not classname.startswith(prefix + "."):
             continue
         name = f"{classname}::{case.get('name')}"
+        counts.backend_only += [json.loads(prop.get("value") or "{}")
+                                for prop in case.iter("property")
+                                if prop.get("name") == BACKEND_ONLY]
         problem = case.find("failure")
         if problem is None:
             problem = case.find("error")
         if problem is not None:
             counts.failed += 1
-            # pytest's message: the exception's first line, e.g. "ValueError: ... celu".
-            message = (problem.get("message") or "").splitlines()
-            counts.failures.append({"test": name, "message": message[0] if message else ""})
+            # pytest cuts a long message short; the element's text is the whole report.
+            counts.failures.append({"test": name, "message": _one_line(
+                problem.get("message") or "", problem.text or "")})
         elif case.find("skipped") is not None:
             counts.skipped += 1
         else:
             counts.passed += 1
     return counts
+
+
+_DOCTEST_PLACE = re.compile(r"([^/\s]+:\d+): (DocTestFailure|UnexpectedException)$")
+
+
+def _one_line(message: str, report: str = "") -> str:
+    """A failure of pytest's JUnit report in one line.
+
+    For a test, the first line of the message, the exception's: "ValueError: ... celu". For a
+    doctest, whose report is the example with the page's numbered lines around it, the place
+    and what was expected and got, or the exception.
+    """
+    lines = (report or message).splitlines()
+    places = [m for m in map(_DOCTEST_PLACE.search, lines) if m]
+    if not places:
+        first = message.splitlines()
+        return first[0] if first else ""
+    where = places[-1].group(1)
+    if "Expected:" in lines and "Got:" in lines:
+        expected = lines[lines.index("Expected:") + 1].strip()
+        got = lines[lines.index("Got:") + 1].strip()
+        return f"{where}: expected {expected}, got {got}"
+    raised = [line for line in lines if line.startswith("UNEXPECTED EXCEPTION: ")]
+    return f"{where}: {raised[0].removeprefix('UNEXPECTED EXCEPTION: ')}" if raised else where
 
 
 def documented_differences(versions: dict[str, str]) -> list[dict[str, str]]:
@@ -231,12 +322,15 @@ def documented_differences(versions: dict[str, str]) -> list[dict[str, str]]:
     the page's main text holds; for an older installed version its "before" text applies.
     """
     found = []
+    versions = {name.lower(): version for name, version in versions.items()}
     for page in sorted((ROOT / "docs").rglob("*.md")):
         if "_build" in page.parts or "locale" in page.parts:
             continue
         for match in _DIFFERENCE.finditer(page.read_text(encoding="utf-8")):
             package, since = match.group(1), match.group(2)
-            installed = versions[package.lower()]
+            installed = versions.get(package.lower())
+            if installed is None:  # a TensorFlow difference, on a row without TensorFlow
+                continue
             if _version_tuple(installed) < _version_tuple(since):
                 found.append({"page": page.relative_to(ROOT / "docs").with_suffix("").as_posix(),
                               "package": package, "since": since})
@@ -247,11 +341,11 @@ def _version_tuple(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
 
 
-# --- one minor, all minors -------------------------------------------------------------------
+# --- one row, all rows -------------------------------------------------------------------------
 
 
-def regress(minor: str, spec: dict, suite: dict, wheel: Path, work: Path) -> dict:
-    env = ensure_environment(minor, spec, suite)
+def regress(target: Target, suite: dict, wheel: Path, work: Path) -> dict:
+    env = ensure_environment(target, suite)
     install_wheel(env, wheel)
     versions = installed_versions(env)
     start = time.perf_counter()
@@ -263,12 +357,17 @@ def regress(minor: str, spec: dict, suite: dict, wheel: Path, work: Path) -> dic
     differences = documented_differences(versions)
     detail = ", ".join(f"{name} {c.passed}/{c.passed + c.failed}" for name, c in parts.items())
     noted = f"; documented differences: {len(differences)}" if differences else ""
-    print(f"regress TF {minor}: tensorflow {versions['tensorflow']}, keras {versions['keras']}, "
-          f"numpy {versions['numpy']}: {total.passed} passed, {total.failed} failed, "
+    if total.backend_only:
+        shown = sorted({block["backend"] for block in total.backend_only})
+        noted += (f"; doctest blocks for {', '.join(shown)} only, skipped: "
+                  f"{len(total.backend_only)}")
+    installed = ", ".join(f"{name} {version}" for name, version in versions.items())
+    print(f"regress {target.label}: {installed}: {total.passed} passed, {total.failed} failed, "
           f"{total.skipped} skipped ({detail}{noted}) in {seconds:.0f} s", flush=True)
     return {
-        "minor": minor,
+        **identity(target),
         "versions": versions,
+        "date": dt.date.today().isoformat(),
         "passed": total.passed,
         "failed": total.failed,
         "skipped": total.skipped,
@@ -276,21 +375,57 @@ def regress(minor: str, spec: dict, suite: dict, wheel: Path, work: Path) -> dic
                    for name, c in parts.items()},
         "failures": total.failures,
         "differences": differences,
+        "backend_only": total.backend_only,
         "seconds": {"environment": None if env.created_seconds is None
                     else round(env.created_seconds), "suite": round(seconds)},
     }
 
 
+def identity(target: Target) -> dict[str, str]:
+    """The keys that name a row in the results file."""
+    return {"backend": target.backend, **({"minor": target.minor} if target.minor else {})}
+
+
+def write_results(rows: list[dict], config: dict) -> None:
+    """Put ``rows`` into the results file, keeping the rows of the other targets.
+
+    The rows follow ``versions.toml`` (the minors, then the backends); a row whose target is
+    no longer there is dropped. The file's date is that of its newest row.
+    """
+    order = [identity(target) for target in targets(config).values()]
+    kept = {}
+    if RESULTS.is_file():
+        previous = json.loads(RESULTS.read_text())
+        for row in previous["rows"]:
+            # Rows written before the backend axis: TensorFlow rows of the file's date.
+            row.setdefault("backend", "tensorflow")
+            row.setdefault("date", previous["date"])
+            key = {name: row[name] for name in ("backend", "minor") if name in row}
+            kept[json.dumps(key, sort_keys=True)] = row
+    for row in rows:
+        key = {name: row[name] for name in ("backend", "minor") if name in row}
+        kept[json.dumps(key, sort_keys=True)] = row
+    ordered = [kept[k] for k in (json.dumps(o, sort_keys=True) for o in order) if k in kept]
+    dates = [row["date"] for row in ordered if "date" in row]
+    RESULTS.write_text(json.dumps(
+        {"date": max(dates, default=dt.date.today().isoformat()),
+         "python": sys.version.split()[0], "rows": ordered}, indent=2) + "\n")
+    print(f"regress: wrote {RESULTS.relative_to(ROOT)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     config = load_config()
-    minors = list(config["minors"])
+    rows_by_name = targets(config)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("minor", nargs="?", help=f"one of {', '.join(minors)}")
+    parser.add_argument("minor", nargs="?", help=f"one of {', '.join(config['minors'])}")
+    parser.add_argument("--backend", help="tensorflow (the default, with a minor) or one of "
+                        f"{', '.join(config.get('backends', {}))}")
     parser.add_argument("--all", action="store_true",
-                        help=f"every minor, then write {RESULTS.relative_to(ROOT)}")
+                        help="every minor and every backend")
     args = parser.parse_args(argv)
     try:
-        chosen = minors if args.all else [check_minor(args.minor, minors)]
+        chosen = (list(rows_by_name.values()) if args.all
+                  else [choose(args.minor, args.backend, config)])
     except RegressError as exc:
         print(f"make regress: {exc}", file=sys.stderr)
         return 2
@@ -298,21 +433,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="dlref-regress-") as tmp:
         work = Path(tmp)
         wheel = build_wheel(work / "wheel")
-        for minor in chosen:
+        for target in chosen:
             try:
-                rows.append(regress(minor, config["minors"][minor], config["suite"], wheel,
-                                    work))
+                rows.append(regress(target, config["suite"], wheel, work))
             except RegressError as exc:
                 print(f"make regress: {exc}", file=sys.stderr)
                 if not args.all:
                     return 2
-                # One minor that cannot be installed does not stop the others; it is recorded.
-                rows.append({"minor": minor, "error": str(exc)})
-    if args.all:
-        RESULTS.write_text(json.dumps(
-            {"date": dt.date.today().isoformat(), "python": sys.version.split()[0],
-             "rows": rows}, indent=2) + "\n")
-        print(f"regress: wrote {RESULTS.relative_to(ROOT)}")
+                # One row that cannot be installed does not stop the others; it is recorded.
+                rows.append({**identity(target), "date": dt.date.today().isoformat(),
+                             "error": str(exc)})
+    write_results(rows, config)
     return 0 if all(row.get("failed", 1) == 0 and "error" not in row for row in rows) else 1
 
 

@@ -1,4 +1,4 @@
-"""dlref.activations against keras.activations and tf.GradientTape."""
+"""dlref.activations against keras.activations and the autodiff of Keras' backend."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import inspect
 import warnings
 
 import bad_input
+import keras_backend
 import numpy as np
 import pytest
 
@@ -54,28 +55,25 @@ def inputs(dtype) -> np.ndarray:
 
 
 @pytest.fixture(scope="module")
-def tf_keras():
-    """Import TensorFlow and Keras once per module, only when a test needs them."""
+def keras():
+    """Import Keras (and its backend) once per module, only when a test needs it."""
     import keras
-    import tensorflow as tf
 
-    return tf, keras
+    with keras_backend.inputs_precision(keras):
+        yield keras
 
 
-def keras_value_and_grad(tf, keras, name, kwargs, x):
-    xt = tf.constant(x)
-    with tf.GradientTape() as tape:
-        tape.watch(xt)
-        y = getattr(keras.activations, name)(xt, **kwargs)
-    return y.numpy(), tape.gradient(y, xt).numpy()
+def keras_value_and_grad(keras, name, kwargs, x):
+    return keras_backend.value_and_grad(
+        keras, lambda t: getattr(keras.activations, name)(t, **kwargs), x
+    )
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize(("name", "kwargs"), CASES, ids=CASE_IDS)
-def test_matches_keras(tf_keras, name, kwargs, dtype):
-    tf, keras = tf_keras
+def test_matches_keras(keras, name, kwargs, dtype):
     x = inputs(dtype)
-    expected, _ = keras_value_and_grad(tf, keras, name, kwargs, x)
+    expected, _ = keras_value_and_grad(keras, name, kwargs, x)
     got = getattr(act, name)(x, **kwargs)
     assert got.dtype == dtype
     np.testing.assert_allclose(got, expected, rtol=RTOL, atol=ATOL)
@@ -83,16 +81,35 @@ def test_matches_keras(tf_keras, name, kwargs, dtype):
 
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize(("name", "kwargs"), CASES, ids=CASE_IDS)
-def test_derivative_matches_gradient_tape(tf_keras, name, kwargs, dtype):
-    tf, keras = tf_keras
+def test_derivative_matches_autodiff(keras, name, kwargs, dtype):
     x = inputs(dtype)
     # The reference gradient is taken in float64 at the same points.  TensorFlow's own
     # float32 gradient of approximate gelu is off by up to 4e-6 for x near -5: Eigen's
     # float32 tanh rounds to -1 there, so its 1 - tanh**2 cancels to 0.
-    _, expected = keras_value_and_grad(tf, keras, name, kwargs, x.astype(np.float64))
+    _, expected = keras_value_and_grad(keras, name, kwargs, x.astype(np.float64))
     got = act.derivative(name, x, **kwargs)
     assert got.dtype == dtype
+    if keras.backend.backend() != "tensorflow":
+        # At the kink x = 0 dlref takes TensorFlow's value (test_derivative_at_kinks_...);
+        # other backends may take the other side's slope (test_kink_gradient_per_backend).
+        away = x != 0
+        got, expected = got[away], expected[away]
     np.testing.assert_allclose(got, expected, rtol=RTOL, atol=ATOL)
+
+
+# Keras' leaky_relu'(0) as each backend's autodiff gives it: TensorFlow and PyTorch take the
+# slope, as dlref does; JAX takes 1, the slope of the positive side.
+KINK_GRADIENT = {"tensorflow": 0.2, "jax": 1.0, "torch": 0.2}
+
+
+def test_kink_gradient_per_backend(keras):
+    backend = keras.backend.backend()
+    if backend not in KINK_GRADIENT:
+        pytest.skip(f"no recorded leaky_relu'(0) for the {backend} backend")
+    _, grad = keras_backend.value_and_grad(keras, keras.activations.leaky_relu,
+                                           np.zeros(1, dtype=np.float32))
+    assert grad[0] == pytest.approx(KINK_GRADIENT[backend])
+    assert act.derivative("leaky_relu", np.zeros(1))[0] == pytest.approx(0.2)
 
 
 def test_derivative_at_kinks_follows_tensorflow():
@@ -106,8 +123,7 @@ def test_derivative_at_kinks_follows_tensorflow():
 
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("axis", [-1, 0, 1])
-def test_softmax_matches_keras(tf_keras, dtype, axis):
-    _, keras = tf_keras
+def test_softmax_matches_keras(keras, dtype, axis):
     rng = np.random.default_rng(1)
     x = np.concatenate(
         [
@@ -115,7 +131,7 @@ def test_softmax_matches_keras(tf_keras, dtype, axis):
             [[1e4, -1e4, 0.0, 1e4, -1e4], [-1e4] * 5, [1e4, 1e4 - 1, 1e4 - 2, 0.0, 5.0]],
         ]
     ).astype(dtype)
-    expected = keras.activations.softmax(x, axis=axis).numpy()
+    expected = keras.ops.convert_to_numpy(keras.activations.softmax(x, axis=axis))
     got = act.softmax(x, axis=axis)
     assert got.dtype == dtype
     np.testing.assert_allclose(got, expected, rtol=RTOL, atol=ATOL)
@@ -123,15 +139,10 @@ def test_softmax_matches_keras(tf_keras, dtype, axis):
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
-def test_softmax_jacobian_matches_gradient_tape(tf_keras, dtype):
-    tf, keras = tf_keras
+def test_softmax_jacobian_matches_autodiff(keras, dtype):
     rng = np.random.default_rng(2)
     batch = np.concatenate([rng.normal(0, 2, (6, 4)), [[1e4, -1e4, 0.0, 3.0]]]).astype(dtype)
-    xt = tf.constant(batch)
-    with tf.GradientTape() as tape:
-        tape.watch(xt)
-        y = keras.activations.softmax(xt)
-    expected = tape.batch_jacobian(y, xt).numpy()
+    expected = keras_backend.row_jacobians(keras, keras.activations.softmax, batch)
     got = act.softmax_jacobian(batch)
     assert got.shape == (7, 4, 4) and got.dtype == dtype
     np.testing.assert_allclose(got, expected, rtol=RTOL, atol=ATOL)
@@ -154,8 +165,7 @@ def test_softmax_jacobian_formula_and_higher_rank():
     np.testing.assert_allclose(jac, np.swapaxes(jac, -1, -2), atol=0)
 
 
-def test_leaky_relu_defaults_differ_between_keras_function_and_layer(tf_keras):
-    _, keras = tf_keras
+def test_leaky_relu_defaults_differ_between_keras_function_and_layer(keras):
     function_default = inspect.signature(keras.activations.leaky_relu).parameters
     assert function_default["negative_slope"].default == 0.2
     layer_default = inspect.signature(keras.layers.LeakyReLU).parameters
@@ -165,16 +175,16 @@ def test_leaky_relu_defaults_differ_between_keras_function_and_layer(tf_keras):
     assert ours == 0.2
 
     x = np.array([-10.0, -1.0, 0.0, 2.0], dtype=np.float32)
-    np.testing.assert_allclose(act.leaky_relu(x), keras.activations.leaky_relu(x).numpy())
+    numpy = keras.ops.convert_to_numpy
+    np.testing.assert_allclose(act.leaky_relu(x), numpy(keras.activations.leaky_relu(x)))
     np.testing.assert_allclose(act.leaky_relu(x), [-2.0, -0.2, 0.0, 2.0], rtol=1e-6)
     np.testing.assert_allclose(
-        act.leaky_relu(x, negative_slope=0.3), keras.layers.LeakyReLU()(x).numpy()
+        act.leaky_relu(x, negative_slope=0.3), numpy(keras.layers.LeakyReLU()(x))
     )
-    np.testing.assert_allclose(keras.layers.LeakyReLU()(x).numpy(), [-3.0, -0.3, 0, 2.0])
+    np.testing.assert_allclose(numpy(keras.layers.LeakyReLU()(x)), [-3.0, -0.3, 0, 2.0])
 
 
-def test_gelu_default_is_exact_like_keras_activation(tf_keras):
-    _, keras = tf_keras
+def test_gelu_default_is_exact_like_keras_activation(keras):
     assert inspect.signature(keras.activations.gelu).parameters["approximate"].default is False
     assert inspect.signature(act.gelu).parameters["approximate"].default is False
     # keras.ops.gelu, by contrast, defaults to the tanh approximation.

@@ -104,3 +104,37 @@ def test_tensorflow_backend_does_what_the_message_says():
     # ... whereas on probabilities alone (what JAX and PyTorch see) it cannot reach 0.
     perfect = np.array([[1.0, 0.0, 0.0]])
     assert losses.categorical_crossentropy(perfect, perfect, from_logits=True)[0] > 0.5
+
+
+def test_jax_and_torch_backends_do_what_the_message_says():
+    keras = pytest.importorskip("keras")
+    if keras.backend.backend() not in ("jax", "torch"):
+        pytest.skip("the claims below are about the JAX and PyTorch backends")
+    one = np.ones((1, 1), dtype="float32")
+    eps = keras.config.epsilon()
+
+    # from_logits=False on a softmax output: the probabilities are clipped, so the confidently
+    # wrong sample costs -log(eps), not 60, and one SGD step does not move the weights.
+    model = _output_layer(keras, "softmax", [30.0, -30.0])
+    model.compile(
+        optimizer=keras.optimizers.SGD(learning_rate=0.1), loss="categorical_crossentropy"
+    )
+    assert model.evaluate(one, np.array([[0.0, 1.0]]), verbose=0) == pytest.approx(
+        -np.log(eps), rel=1e-5
+    )
+    before = model.get_weights()[0]
+    model.fit(one, np.array([[0.0, 1.0]]), epochs=1, verbose=0)
+    np.testing.assert_array_equal(model.get_weights()[0], before)
+
+    # from_logits=True on a softmax output: no warning, the softmax is applied twice, and a
+    # perfect prediction scores what numpy says, not 0.
+    model = _output_layer(keras, "softmax", [30.0, -30.0, -30.0])
+    model.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=True))
+    perfect = np.array([[1.0, 0.0, 0.0]])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        loss = model.evaluate(one, perfect, verbose=0)
+    assert loss == pytest.approx(
+        losses.categorical_crossentropy(perfect, perfect, from_logits=True)[0], rel=1e-5
+    )
+    assert not any("does not represent logits" in str(w.message) for w in caught)

@@ -40,6 +40,13 @@ def _ids(config):
     return name + "".join(f"-{k}={v}" for k, v in kwargs.items())
 
 
+# On TensorFlow and JAX the 100 float32 steps below equal dlref's bit for bit. PyTorch's Keras
+# optimizers update in place with fused torch._foreach_* kernels, which round in another order:
+# the trajectories drift apart by up to 2.2e-6 (Adam with beta_1=0.5), still far below any
+# difference of formula.
+ATOL = {"torch": 3e-6}
+
+
 @pytest.mark.parametrize("config", CONFIGS, ids=[_ids(c) for c in CONFIGS])
 def test_matches_keras_for_100_steps_on_a_quadratic(config):
     keras = pytest.importorskip("keras")
@@ -50,14 +57,17 @@ def test_matches_keras_for_100_steps_on_a_quadratic(config):
     n_params = [W0.copy(), MAT0.copy()]
     for step in range(100):
         grads = [CURV * n_params[0], MAT_CURV * n_params[1]]
-        # Keras gets the gradient of its own current weights, not of ours.
-        k_grads = [CURV * k_vars[0].numpy(), MAT_CURV * k_vars[1].numpy()]
+        # Keras gets the gradient of its own current weights, not of ours, as the backend's
+        # tensors (PyTorch's optimizers take no numpy arrays).
+        k_grads = [keras.ops.convert_to_tensor(CURV * k_vars[0].numpy()),
+                   keras.ops.convert_to_tensor(MAT_CURV * k_vars[1].numpy())]
         k_opt.apply_gradients(zip(k_grads, k_vars, strict=True))
         n_params = n_opt.step(n_params, grads)
         for n_w, k_w in zip(n_params, k_vars, strict=True):
             assert n_w.dtype == np.float32
             np.testing.assert_allclose(
-                n_w, k_w.numpy(), rtol=2e-6, atol=1e-7, err_msg=f"{name} step {step + 1}"
+                n_w, k_w.numpy(), rtol=2e-6, atol=ATOL.get(keras.backend.backend(), 1e-7),
+                err_msg=f"{name} step {step + 1}",
             )
     assert n_opt.iterations == int(k_opt.iterations.numpy()) == 100
     # The trajectory really moved, so the comparison is not vacuous.

@@ -14,13 +14,19 @@
 * Figures open full size on a tap: at phone width a figure is drawn about 300 px wide and its
   labels are too small to read, so each figure of an example page links to its image file,
   as Sphinx already links the scaled figures of the concept pages.
+* Backend: the site's figures are drawn with Keras on one backend (TensorFlow, the build's
+  ``KERAS_BACKEND``), while the package also runs on JAX and PyTorch; each example page says,
+  above its run time, with which Keras and backend its figures were drawn, or that the
+  example uses numpy alone (:func:`uses_keras`). An interface string, like the run time.
 """
 
 from __future__ import annotations
 
+import ast
 import html
+import importlib.metadata
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from docutils import nodes
 
@@ -95,6 +101,52 @@ def fill_thumbnail_alt(app, doctree, docname) -> None:
         image["alt"] = f"{_('Thumbnail')}: {title}"
 
 
+# What makes an example use Keras: importing it (or its TensorFlow), the Keras-backed parts of
+# dlref, or building a Keras optimizer from a dlref one.
+_KERAS_MODULES = ("keras", "tensorflow", "dlref.models", "dlref.diagnostics")
+#: Display names of the Keras backends, by the name of their package.
+BACKENDS = {"tensorflow": "TensorFlow", "jax": "JAX", "torch": "PyTorch"}
+
+
+def uses_keras(source: str) -> bool:
+    r"""Whether an example's source runs Keras.
+
+    >>> uses_keras("from dlref.models import build_mlp\nbuild_mlp((4,))")
+    True
+    >>> uses_keras("import numpy as np\nfrom dlref.activations import relu")
+    False
+    >>> uses_keras("from dlref import optimizers\nopt = optimizers.SGD().to_keras()")
+    True
+    """
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr == "to_keras":
+            return True
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        if any(name == module or name.startswith(module + ".")
+               for name in names for module in _KERAS_MODULES):
+            return True
+    return False
+
+
+def backend_line(source: str) -> str:
+    """The sentence that says with what an example's figures were drawn, in the build's
+    language: the Keras and backend of this build, which also runs the examples."""
+    if not uses_keras(source):
+        return str(_("The figures on this page were drawn with numpy alone, without Keras."))
+    from dlref._keras import backend_name  # Keras' own rule, without importing Keras
+
+    backend = backend_name()
+    return str(_("The figures on this page were drawn with Keras {keras} on the {backend} "
+                 "backend ({backend} {version}).")).format(
+        keras=importlib.metadata.version("keras"), backend=BACKENDS.get(backend, backend),
+        version=importlib.metadata.version(backend))
+
+
 def localise_run_time(app, doctree) -> None:
     for paragraph in list(doctree.findall(nodes.paragraph)):
         match = _TIMING.match(paragraph.astext().strip())
@@ -102,7 +154,13 @@ def localise_run_time(app, doctree) -> None:
             continue
         if app.builder.name == "gettext":
             paragraph.parent.remove(paragraph)
-        elif not languages.for_app(app).is_source:
+            continue
+        source = Path(app.srcdir, app.env.docname + ".py")
+        if source.is_file():
+            line = backend_line(source.read_text(encoding="utf-8"))
+            paragraph.parent.insert(paragraph.parent.index(paragraph),
+                                    nodes.paragraph(line, line, classes=["gallery-backend"]))
+        if not languages.for_app(app).is_source:
             minutes, seconds = int(match.group("min")), float(match.group("sec"))
             label = nodes.strong(text=str(_("Total running time of the script:")))
             numbers = str(_("({minutes} minutes {seconds} seconds)")).format(

@@ -1,10 +1,11 @@
 """The compatibility table, generated at build time from ``regress/results.json``.
 
-``make regress-all`` runs the regression suite on every TensorFlow minor and commits its
-results; the ``compatibility-table`` directive turns that file into the table of the
-compatibility page, so the page can never disagree with the last run. The column headings are
-translatable (they carry a source line, so the gettext catalogs pick them up); the versions,
-counts, dates and test names are data and are left out of the catalogs (no source line).
+``make regress`` runs the regression suite on one row of the matrix (a TensorFlow minor, or
+Keras on another backend) and writes its row into the results file; the
+``compatibility-table`` directive turns that file into the table of the compatibility page, so
+the page can never disagree with the last runs. The column headings are translatable (they
+carry a source line, so the gettext catalogs pick them up); the backends, versions, counts,
+dates and test names are data and are left out of the catalogs (no source line).
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-HEADINGS = ("TensorFlow", "Keras", "numpy", "Passed", "Failed", "Skipped",
-            "Documented differences", "Failing tests")
+HEADINGS = ("Backend", "Keras", "numpy", "Date of the run", "Passed", "Failed", "Skipped",
+             "Documented differences", "Failing tests")
+# How a row's backend is named, and the package whose version the row reports for it.
+BACKENDS = {"tensorflow": ("TensorFlow", "tensorflow"), "jax": ("JAX", "jax"),
+            "torch": ("PyTorch", "torch")}
 
 
 class CompatibilityTable(SphinxDirective):
-    """Render one row per TensorFlow minor of a results file written by ``regress/run.py``."""
+    """Render one row per target (TensorFlow minor or backend) of ``regress/run.py``'s results."""
 
     has_content = False
     option_spec = {"results": directives.unchanged_required}
@@ -44,7 +48,7 @@ class CompatibilityTable(SphinxDirective):
             return paragraph
 
         fields = nodes.field_list()
-        for name, value in (("Date of the run", results["date"]), ("Python", results["python"])):
+        for name, value in (("Python", results["python"]),):
             body = nodes.field_body("", nodes.paragraph("", "", nodes.literal(value, value)))
             name_node = nodes.field_name(name, name)
             name_node.source, name_node.line = source, line
@@ -63,6 +67,14 @@ class CompatibilityTable(SphinxDirective):
         group += body
         return [fields, table]
 
+    def _page_link(self, page: str) -> addnodes.pending_xref:
+        xref = addnodes.pending_xref(
+            "", refdomain="std", reftype="doc", reftarget="/" + page,
+            refexplicit=False, refwarn=True, refdoc=self.env.docname,
+        )
+        xref += nodes.inline("", page)
+        return xref
+
     def _row(self, row: dict) -> nodes.row:
         def cell(*children: nodes.Node) -> nodes.entry:
             return nodes.entry("", nodes.paragraph("", "", *children))
@@ -70,24 +82,39 @@ class CompatibilityTable(SphinxDirective):
         def data(text: str) -> nodes.entry:
             return cell(nodes.Text(text))
 
+        backend = row.get("backend", "tensorflow")
+        name, package = BACKENDS.get(backend, (backend, backend))
+        date = row.get("date", "")
         if "error" in row:
-            return nodes.row("", data(row["minor"]), data("—"), data("—"), data("—"), data("—"),
-                             data("—"), data("—"), cell(nodes.literal(row["error"],
-                                                                      row["error"])))
+            return nodes.row("", data(f"{name} {row.get('minor', '')}".strip()), data("—"),
+                             data("—"), data(date), data("—"), data("—"), data("—"), data("—"),
+                             cell(nodes.literal(row["error"], row["error"])))
         versions = row["versions"]
+        # A version difference applies to an older installed version: "page `Keras < 3.5`".
+        # A backend difference to the doctests that show another backend, skipped on this row:
+        # "`KERAS_BACKEND=tensorflow` page, page, …".
         differences = nodes.paragraph()
-        for number, difference in enumerate(row["differences"]):
+        for number, d in enumerate(row["differences"]):
             if number:
                 differences += nodes.Text(", ")
-            xref = addnodes.pending_xref(
-                "", refdomain="std", reftype="doc", reftarget="/" + difference["page"],
-                refexplicit=False, refwarn=True, refdoc=self.env.docname,
-            )
-            xref += nodes.inline("", difference["page"])
-            differences += xref
-            condition = f"{difference['package']} < {difference['since']}"
-            differences += nodes.Text(" ")
-            differences += nodes.literal(condition, condition)
+            condition = f"{d['package']} < {d['since']}"
+            differences += [self._page_link(d["page"]), nodes.Text(" "),
+                            nodes.literal(condition, condition)]
+        shown: dict[str, list[str]] = {}
+        for block in row.get("backend_only", []):
+            page = block["where"].split(":")[0].removeprefix("docs/").removesuffix(".md")
+            pages = shown.setdefault(block["backend"], [])
+            if page not in pages:
+                pages.append(page)
+        for other, pages in sorted(shown.items()):
+            if len(differences):
+                differences += nodes.Text("; ")
+            condition = f"KERAS_BACKEND={other}"
+            differences += [nodes.literal(condition, condition), nodes.Text(" ")]
+            for number, page in enumerate(pages):
+                if number:
+                    differences += nodes.Text(", ")
+                differences += self._page_link(page)
         failures = nodes.bullet_list()
         for failure in row["failures"]:
             item = nodes.paragraph("", "", nodes.literal(failure["test"], failure["test"]))
@@ -96,7 +123,8 @@ class CompatibilityTable(SphinxDirective):
                 item += nodes.literal(failure["message"], failure["message"])
             failures += nodes.list_item("", item)
         return nodes.row(
-            "", data(versions["tensorflow"]), data(versions["keras"]), data(versions["numpy"]),
-            data(str(row["passed"])), data(str(row["failed"])), data(str(row["skipped"])),
+            "", data(f"{name} {versions[package]}"), data(versions["keras"]),
+            data(versions["numpy"]), data(date), data(str(row["passed"])),
+            data(str(row["failed"])), data(str(row["skipped"])),
             nodes.entry("", differences), nodes.entry("", *([failures] if row["failures"] else [])),
         )
