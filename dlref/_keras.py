@@ -30,17 +30,18 @@ _BACKENDS = ("tensorflow", "jax", "torch")
 def _import_error(feature: str, backend: str, error: Exception) -> str:
     """Why Keras did not import, and what to install, in the reader's language."""
     if backend == "tensorflow":
-        return _("{feature} runs Keras 3 on TensorFlow, but importing it failed ({error}); "
+        return _("{feature} runs Keras 3 on the tensorflow backend (KERAS_BACKEND), but "
+                 "importing it failed ({error}); "
                  'install it with pip install "dlref[tensorflow]", or install the TensorFlow '
                  "build you use elsewhere (tensorflow-cpu, tensorflow[and-cuda], "
                  "tensorflow-macos); dlref needs TensorFlow >= 2.16, which brings Keras 3.",
                  feature=feature, error=error)
     if backend == "jax":
-        return _("{feature} runs Keras 3 on the JAX backend (KERAS_BACKEND), but importing it "
+        return _("{feature} runs Keras 3 on the jax backend (KERAS_BACKEND), but importing it "
                  'failed ({error}); install it with pip install "dlref[jax]" (Keras 3 and JAX '
                  "for the CPU).", feature=feature, error=error)
     if backend == "torch":
-        return _("{feature} runs Keras 3 on the PyTorch backend (KERAS_BACKEND), but importing "
+        return _("{feature} runs Keras 3 on the torch backend (KERAS_BACKEND), but importing "
                  'it failed ({error}); install it with pip install "dlref[torch]" (Keras 3 and '
                  "PyTorch; for the CPU build install torch from PyTorch's CPU wheel index "
                  "first).", feature=feature, error=error)
