@@ -60,11 +60,14 @@ test-fast: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -m "not slow and not browser"
 
 # The regression matrix (regress/versions.toml): one environment per TensorFlow minor, reused.
+# The results then go into the package (dlref/tested_matrix.json), where show_versions reads them.
 regress:
 	@$(PYTHON) regress/run.py $(TF)
+	@$(PYTHON) -m dlref._matrix update
 
 regress-all:
 	@$(PYTHON) regress/run.py --all
+	@$(PYTHON) -m dlref._matrix update
 
 serve:
 	@test -f $(OUT)/index.html || { echo "make serve: no built site at $(OUT); run 'make site' first"; exit 1; }
