@@ -376,7 +376,7 @@ def check(fn: Callable[..., Any], name: str, **kwargs: Any) -> CheckResult:
 
     See Also
     --------
-    dlref.activations.derivative : The derivatives ``"d_<name>"`` is compared with.
+    dlref.activations.derivative : The derivative that ``"d_<name>"`` is compared with.
     dlref.losses.get : The losses by name.
     dlref.optimizers.get : The optimizers by name.
 
