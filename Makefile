@@ -90,6 +90,7 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(PY) benchmarks/bench_build.py --serial
 	$(PY) benchmarks/bench_fit.py
 	$(PY) benchmarks/bench_korean_figures.py
+	$(PY) benchmarks/bench_check.py
 
 clean:
 	rm -rf docs/_build docs/auto_examples docs/api/generated docs/sg_execution_times.rst

@@ -35,15 +35,10 @@ class Case:
 
     arrays: dict[str, np.ndarray]
 
-    def copies(self) -> dict[str, np.ndarray]:
-        """Fresh copies: the reader's function may change what it is given."""
-        return {name: array.copy() for name, array in self.arrays.items()}
-
     @property
     def is_batch(self) -> bool:
-        """Whether the first argument holds more than one sample (2-D or more)."""
-        first = next(iter(self.arrays.values()))
-        return first.ndim >= 2
+        """Whether the input is a batch: an argument of 2-D or more (y_pred for class ids)."""
+        return any(array.ndim >= 2 for array in self.arrays.values())
 
 
 def _rng(seed: int) -> np.random.Generator:
