@@ -457,7 +457,12 @@ def check(fn: Callable[..., Any], name: str, **kwargs: Any) -> CheckResult:
             _("fn must be a function (a callable) to compare with dlref; got {type} {value!r}.",
               type=type(fn).__name__, value=fn)
         )
-    target = resolve(name, kwargs)
+    try:
+        target = resolve(name, kwargs)
+    except (TypeError, ValueError) as exc:
+        # The message names the argument, what was given and what is allowed; raised afresh
+        # so that the reader's traceback ends at this call, not inside dlref's checking code.
+        raise type(exc)(str(exc)) from None
     stateful = target.family == "optimizer" and _takes_state(fn)
     if target.family == "optimizer":
         run = _run_optimizer(fn, target, stateful)

@@ -679,11 +679,14 @@ BAD_INPUT = [
 test_bad_input_is_explained = make_test(BAD_INPUT)
 
 
-def test_a_bad_keyword_value_is_raised_from_check_not_from_inside_dlref():
-    with pytest.raises(ValueError) as info:
-        check(np.tanh, "leaky_relu", negative_slope=-1)
+@pytest.mark.parametrize("call", [partial(check, np.tanh, "leaky_relu", negative_slope=-1),
+                                  partial(check, np.tanh, "reul"),
+                                  partial(check, np.tanh, "relu", alpha=1.0)])
+def test_a_bad_argument_is_raised_from_check_not_from_inside_dlref(call):
+    with pytest.raises((TypeError, ValueError)) as info:
+        call()
     frames = [str(entry.path) for entry in info.traceback]
-    assert frames[-1].endswith("_check_targets.py")  # raised afresh by check, no deeper
+    assert frames[-1].endswith("_check.py")  # raised afresh by check(), no deeper
     assert info.value.__suppress_context__
 
 
