@@ -61,12 +61,15 @@ test-fast: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -m "not slow and not browser"
 
 # The regression matrix (regress/versions.toml): one environment per TensorFlow minor and per
-# other Keras backend, reused.  make regress TF=2.17, or make regress BACKEND=jax.
+# other Keras backend, reused.  make regress TF=2.17, or make regress BACKEND=jax.  The results
+# then go into the package (dlref/tested_matrix.json), where show_versions reads them.
 regress:
 	@$(PYTHON) regress/run.py $(TF) $(if $(BACKEND),--backend=$(BACKEND))
+	@$(PYTHON) -m dlref._matrix update
 
 regress-all:
 	@$(PYTHON) regress/run.py --all
+	@$(PYTHON) -m dlref._matrix update
 
 serve:
 	@test -f $(OUT)/index.html || { echo "make serve: no built site at $(OUT); run 'make site' first"; exit 1; }
@@ -89,6 +92,7 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(PY) benchmarks/bench_build.py --serial
 	$(PY) benchmarks/bench_fit.py
 	$(PY) benchmarks/bench_korean_figures.py
+	$(PY) benchmarks/bench_check.py
 
 clean:
 	rm -rf docs/_build docs/auto_examples docs/api/generated docs/sg_execution_times.rst

@@ -10,6 +10,10 @@ imports TensorFlow.  TensorFlow is imported only inside the functions that need 
 dlref's advice, reasons and error messages are in English, or in Korean with
 ``DLREF_LANG=ko`` or a Korean locale; :func:`set_language` forces one and
 :func:`get_language` tells which is in use.
+
+:func:`check` compares a reader's own numpy function with dlref's reference, and
+:func:`show_versions` (or ``python -m dlref``) reports the environment and whether it is
+one that dlref's regression suite has passed on.
 """
 
 from __future__ import annotations
@@ -30,10 +34,17 @@ _SUBMODULES = (
     "plotting",
 )
 
-# The language of dlref's messages (dlref._i18n), also loaded on first use.
-_LANGUAGE_FUNCTIONS = ("get_language", "set_language")
+# Functions of the package itself, each in a private module loaded on first use: the
+# language of dlref's messages (dlref._i18n), checking a reader's function (dlref._check)
+# and the report on the environment (dlref._versions).
+_FUNCTIONS = {
+    "get_language": "_i18n",
+    "set_language": "_i18n",
+    "check": "_check",
+    "show_versions": "_versions",
+}
 
-__all__ = [*_SUBMODULES, *_LANGUAGE_FUNCTIONS, "__version__"]
+__all__ = [*_SUBMODULES, *_FUNCTIONS, "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import (  # noqa: F401
@@ -46,7 +57,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         optimizers,
         plotting,
     )
+    from ._check import check  # noqa: F401
     from ._i18n import get_language, set_language  # noqa: F401
+    from ._versions import show_versions  # noqa: F401
 
 
 def __getattr__(name: str):
@@ -55,8 +68,8 @@ def __getattr__(name: str):
         module = importlib.import_module(f"{__name__}.{name}")
         globals()[name] = module
         return module
-    if name in _LANGUAGE_FUNCTIONS:
-        function = getattr(importlib.import_module(f"{__name__}._i18n"), name)
+    if name in _FUNCTIONS:
+        function = getattr(importlib.import_module(f"{__name__}.{_FUNCTIONS[name]}"), name)
         globals()[name] = function
         return function
     # Python's own wording: tools and tracebacks expect it, in every language.

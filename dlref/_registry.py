@@ -57,6 +57,10 @@ class Registry(Generic[T]):
         """Return the registered names, sorted (aliases not included)."""
         return tuple(sorted(self._objects))
 
+    def aliases(self) -> tuple[str, ...]:
+        """Return the further names :meth:`get` accepts (Keras' ``"mse"``), sorted."""
+        return tuple(sorted(self._aliases))
+
     def key(self, name: Any, argname: str = "name") -> str:
         """Check ``name`` (case-insensitive, aliases allowed) and return the registered name.
 
@@ -68,7 +72,7 @@ class Registry(Generic[T]):
             If ``name`` is unknown: the message names ``argname``, what was given, the
             accepted names and the closest one.
         """
-        key = check_choice(argname, name, (*self.names(), *sorted(self._aliases)))
+        key = check_choice(argname, name, (*self.names(), *self.aliases()))
         return self._aliases.get(key, key)
 
     def get(self, name: Any, argname: str = "name") -> T:

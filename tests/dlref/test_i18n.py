@@ -210,6 +210,11 @@ READING = {
     "tensorflow": "V", "to_categorical": "L", "Input": "C", "jacobian": "C", "Model": "L",
     "Optimizer": "V", "Initializer": "V", "LearningRateSchedule": "L", "PathLike": "V",
     "K": "V", "C": "V", "derivative": "V",
+    # dlref.check and show_versions
+    "fn": "C", "w": "V", "g": "V", "v": "V", "m": "C", "s": "V", "t": "V", "check": "V",
+    "numpy": "V", "max": "V", "sum": "C", "clip": "C", "fit": "C", "erf": "V", "log1p": "V",
+    "relu": "V", "LeakyReLU": "V", "gelu": "V", "GELU": "V", "SGD": "V", "float32": "V",
+    "float64": "V", "NanumGothic": "C",
     # digits by their Sino-Korean reading: 영 일 이 삼 사 오 육 칠 팔 구
     "0": "C", "1": "L", "2": "V", "3": "C", "4": "V", "5": "V", "6": "C", "7": "L", "8": "L",
     "9": "V", "dtype": "C", "predict": "V", "task": "V",

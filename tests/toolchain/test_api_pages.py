@@ -33,3 +33,16 @@ def test_api_page_lists_every_public_function_and_class(name):
     assert listed - public == set(), f"docs/api/{name}.rst lists unknown {sorted(listed - public)}"
     index = (DOCS / "api" / "index.md").read_text(encoding="utf-8")
     assert f"\n{name}\n" in index
+
+
+def test_the_package_page_lists_the_functions_of_dlref_itself():
+    # dlref.check, dlref.show_versions, dlref.set_language ...: the names of dlref.__all__
+    # that are functions, not submodules, are documented on docs/api/package.rst.
+    import dlref
+
+    page = (DOCS / "api" / "package.rst").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^   (\w+)$", page, flags=re.MULTILINE))
+    functions = {n for n in dlref.__all__ if inspect.isfunction(getattr(dlref, n))}
+    assert functions == listed == {"check", "show_versions", "set_language", "get_language"}
+    index = (DOCS / "api" / "index.md").read_text(encoding="utf-8")
+    assert "\npackage\n" in index
