@@ -15,6 +15,8 @@ os.environ.setdefault("MPLBACKEND", "agg")
 # dlref's output from the package's own catalog).
 os.environ["DLREF_LANG"] = "en"
 
+from dlref_docs.build import site_url  # noqa: E402
+
 import dlref  # noqa: E402
 
 # -- Project -----------------------------------------------------------------------------------
@@ -33,6 +35,8 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_design",
     "notfound.extension",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
     # The site's own toolchain (docs/dlref_docs, installed by `make`): maths rendered by KaTeX
     # at build time, figures, code comments and output in the reader's language, a Korean
     # search, glossary cards, the language switcher, the compatibility table …
@@ -122,11 +126,34 @@ if not os.environ.get("READTHEDOCS"):
     _prefix = "/" + os.environ.get("DLREF_URL_PREFIX", "/").strip("/")
     notfound_urls_prefix = f"{_prefix.rstrip('/')}/{{language}}/"
 
+# -- Hosting: the site's address, canonical links, sitemap, OpenGraph ---------------------------
+# Where the site is served: DLREF_BASE_URL (the GitHub workflow sets its Pages address), on Read
+# the Docs its canonical URL, else the address `make serve` uses.  Each language lives under
+# <base>/<lang>/; the canonical link, the hreflang alternates (dlref_docs), the sitemap and the
+# OpenGraph data are absolute URLs from it.
+SITE_URL = site_url()
+site_url = SITE_URL  # sphinx-sitemap: <base>/<lang>/<page>.html, one sitemap.xml per language
+sitemap_url_scheme = "{lang}{link}"
+sitemap_locales = ["en", "ko"]
+html_favicon = "_static/favicon.svg"
+ogp_site_name = "dlref"
+ogp_description_length = 0  # dlref_docs writes the description from the page's lead
+ogp_use_first_image = True  # a page's first figure previews it in messengers; pages without one
+# show the activation functions (set per language below: the Korean site shows its .ko figure)
+ogp_social_cards = {"enable": False}  # no matplotlib card per page: the figures are ours
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary_large_image" />']
+
+
 def _language_specific(app, config):
     # notfound's prefix needs the language, which is only known after -D language=…
     prefix = getattr(config, "notfound_urls_prefix", None)
     if prefix and "{language}" in prefix:
         config.notfound_urls_prefix = prefix.replace("{language}", config.language or "en")
+    language = config.language or "en"
+    base = os.environ.get("READTHEDOCS_CANONICAL_URL") or f"{SITE_URL}{language}/"
+    config.html_baseurl = config.ogp_site_url = base
+    variant = "" if language == "en" else f".{language}"
+    config.ogp_image = f"_images/sphx_glr_plot_activation_functions_001{variant}.png"
 
 
 def setup(app):

@@ -44,7 +44,7 @@ def setup(app):
     from .core import interface
     from .gallery import figures, glyphs, pages
     from .glossary import cards, order
-    from .html import a11y, assets, compatibility, js_catalog, katex, switcher
+    from .html import a11y, assets, compatibility, description, js_catalog, katex, switcher
     from .html import interface as ui
     from .search import incremental, ranking
     from .search.language import search_language
@@ -88,6 +88,7 @@ def setup(app):
     # -- writing ----------------------------------------------------------------------------
     app.connect("write-started", incremental.restore_index_entries)  # Sphinx issue #12599
     app.connect("html-page-context", switcher.add_switcher_context)
+    app.connect("html-page-context", description.add_description)
     app.connect("html-page-context", code.widen_page)
     app.connect("html-page-context", order.translated_index_letters)
     app.connect("html-page-context", ui.output_label)
@@ -101,6 +102,8 @@ def setup(app):
     app.add_js_file(cards.JS, loading_method="defer")
 
     # -- build-finished: files written once every page is known -----------------------------
+    if "sphinx_sitemap" in app.config.extensions:  # before it writes sitemap.xml (500)
+        app.connect("build-finished", incremental.complete_sitemap, priority=400)
     app.connect("build-finished", cards.write_cards)
     app.connect("build-finished", code.write_templates)  # gettext: comments.pot, outputs.pot
     app.connect("build-finished", figures.write_figures_template)  # gettext: figures.pot

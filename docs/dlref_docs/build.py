@@ -28,6 +28,26 @@ DEFAULT_OUT = DOCS / "_build" / "html"
 LANGUAGES = languages.codes(DOCS / "locale")
 
 
+def site_url() -> str:
+    """Where the site is served, ending in "/": ``DLREF_BASE_URL`` (the GitHub workflow sets its
+    Pages address), else the address ``make serve`` uses."""
+    return (os.environ.get("DLREF_BASE_URL") or "http://127.0.0.1:8000/").rstrip("/") + "/"
+
+
+def write_root_files(out: Path, langs: tuple[str, ...]) -> None:
+    """The site root's ``sitemap.xml`` (an index of each language's sitemap) and
+    ``robots.txt`` (which names it), for search engines."""
+    base = site_url()
+    maps = "".join(f"<sitemap><loc>{base}{lang}/sitemap.xml</loc></sitemap>"
+                   for lang in langs if (out / lang / "sitemap.xml").is_file())
+    (out / "sitemap.xml").write_text(
+        "<?xml version='1.0' encoding='utf-8'?>\n<sitemapindex "
+        f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{maps}</sitemapindex>\n',
+        encoding="utf-8")
+    (out / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n",
+                                    encoding="utf-8")
+
+
 def jobs() -> int:
     """Processes for Sphinx's -j, which sphinx-gallery's ``parallel`` also follows."""
     return max(1, int(os.environ.get("DLREF_BUILD_JOBS", os.cpu_count() or 1)))
@@ -141,6 +161,8 @@ def build(out: Path, langs: tuple[str, ...] = LANGUAGES, quiet: bool = False,
             )
     shutil.copyfile(DOCS / "_root" / "index.html", root_index)
     shutil.copyfile(DOCS / "_root" / "404.html", out / "404.html")
+    shutil.copyfile(DOCS / "_static" / "favicon.svg", out / "favicon.svg")
+    write_root_files(out, LANGUAGES)
     (out / ".nojekyll").touch()
     return results
 

@@ -9,6 +9,7 @@ works from ``file://`` and under any hosting prefix.  A script keeps the ``#anch
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -43,3 +44,37 @@ def add_switcher_context(app, pagename, templatename, context, doctree):
     context["dlref_lang_other_label"] = other_language.name
     context["dlref_lang_other_url"] = f"{up}{other_root}{pagename}{suffix}"
     context["dlref_lang_other_home"] = f"{up}{other_root}index{suffix}"
+    page = f"{pagename}{suffix}"
+    urls = {current: _page_url(app, current, current, page, ""),
+            other: _page_url(app, current, other, page, f"{up}{other_root}")}
+    context["metatags"] = context.get("metatags", "") + alternate_links(urls)
+
+
+def _page_url(app, current: str, language: str, page: str, relative_root: str) -> str:
+    """The address of ``page`` in ``language``: absolute under ``html_baseurl`` (whose last
+    ``/<current>/`` becomes ``/<language>/``), else relative to the current page."""
+    base = app.config.html_baseurl
+    if not base:
+        return (relative_root or "") + page if language != current else page.rsplit("/")[-1]
+    base = base.rstrip("/") + "/"
+    marker = f"/{current}/"
+    if language != current and marker in base:
+        head, _, tail = base.rpartition(marker)
+        base = f"{head}/{language}/{tail}"
+    return base + page
+
+
+def alternate_links(urls: dict[str, str]) -> str:
+    """``<link rel="alternate" hreflang=…>`` for each language's twin and ``x-default`` (the
+    source language), so search engines show readers the page in their language.
+
+    >>> print(alternate_links({"en": "https://x/en/a.html", "ko": "https://x/ko/a.html"}))
+    <BLANKLINE>
+    <link rel="alternate" hreflang="en" href="https://x/en/a.html" />
+    <link rel="alternate" hreflang="ko" href="https://x/ko/a.html" />
+    <link rel="alternate" hreflang="x-default" href="https://x/en/a.html" />
+    """
+    links = [(code, urls[code]) for code in sorted(urls)]
+    links.append(("x-default", urls.get(languages.SOURCE, links[0][1])))
+    return "".join(f'\n<link rel="alternate" hreflang="{code}" href="{html.escape(url)}" />'
+                   for code, url in links)

@@ -1,4 +1,4 @@
-"""An incremental build writes the same search index as a clean one.
+"""An incremental build writes the same search index (and sitemap) as a clean one.
 
 Sphinx (9.0, its issue #12599) keeps a page's index entries (glossary terms, ``index``
 directives) only while it writes that page: the environment is saved before writing, and
@@ -54,3 +54,28 @@ def restore_index_entries(app, builder) -> None:
     for docname, entries in entries_by_page(frozen).items():
         if docname in app.env.all_docs:
             kept.setdefault(docname, entries)
+
+
+def complete_sitemap(app, exception) -> None:
+    """``build-finished``, before sphinx-sitemap writes ``sitemap.xml``: list every page.
+
+    sphinx-sitemap (2.9) collects a page when it is written, so after an incremental build the
+    sitemap holds only the pages written again.  Every document of the environment that it
+    has not collected is added to its queue (``app.sitemap_links``), in its link form.
+    """
+    links = getattr(app, "sitemap_links", None)
+    if exception is not None or links is None or app.builder.format != "html":
+        return
+    collected = []
+    while not links.empty():
+        collected.append(links.get_nowait())
+    seen = {link for link, _ in collected}
+    excluded = app.config.sitemap_excludes
+    from sphinx_sitemap import is_excluded
+
+    for docname in sorted(app.env.all_docs):
+        link = app.builder.get_target_uri(docname)
+        if link not in seen and not is_excluded(link, excluded):
+            collected.append((link, None))
+    for item in collected:
+        links.put(item)

@@ -1,0 +1,89 @@
+"""The built site follows a hosted docs site's conventions, in both languages: a favicon, a
+description from each page's lead in its language, OpenGraph and Twitter-card data, a canonical
+URL, hreflang alternates to the page's twin, and sitemaps of both languages.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from bs4 import BeautifulSoup
+from dlref_docs.build import site_url
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+GENERATED = {"search", "genindex", "py-modindex", "404"}  # pages without a lead of their own
+
+
+def _pages(root, lang):
+    for page in sorted((root / lang).rglob("*.html")):
+        rel = page.relative_to(root / lang)
+        if rel.parts[0].startswith("_") or rel.stem in GENERATED:
+            continue
+        yield rel, BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def _meta(soup, **attrs):
+    tag = soup.find("meta", attrs=attrs)
+    return tag["content"] if tag else None
+
+
+def test_every_page_has_its_description_card_canonical_and_twin(site):
+    root, base = site["out"], site_url()
+    problems, checked = [], 0
+    for lang, other in (("en", "ko"), ("ko", "en")):
+        for rel, soup in _pages(root, lang):
+            checked += 1
+            url = f"{base}{lang}/{rel.as_posix()}"
+            description = _meta(soup, attrs={"name": "description"}) or _meta(
+                soup, **{"name": "description"})
+            if not description or len(description) < 20:
+                problems.append(f"{lang}/{rel}: no description")
+            elif lang == "ko" and not HANGUL.search(description):
+                problems.append(f"{lang}/{rel}: description not Korean: {description[:60]}")
+            for prop in ("og:title", "og:url", "og:image", "og:description"):
+                if not _meta(soup, property=prop):
+                    problems.append(f"{lang}/{rel}: no {prop}")
+            if _meta(soup, property="og:url") != url:
+                problems.append(f"{lang}/{rel}: og:url {_meta(soup, property='og:url')}")
+            if _meta(soup, name="twitter:card") != "summary_large_image":
+                problems.append(f"{lang}/{rel}: no twitter card")
+            canonical = soup.find("link", rel="canonical")
+            if canonical is None or canonical["href"] != url:
+                problems.append(f"{lang}/{rel}: canonical {canonical}")
+            alternates = {link["hreflang"]: link["href"]
+                          for link in soup.find_all("link", rel="alternate")}
+            twin = f"{base}{other}/{rel.as_posix()}"
+            if alternates.get(lang) != url or alternates.get(other) != twin:
+                problems.append(f"{lang}/{rel}: hreflang {alternates}")
+            if alternates.get("x-default") != f"{base}en/{rel.as_posix()}":
+                problems.append(f"{lang}/{rel}: x-default {alternates.get('x-default')}")
+            if not (root / other / rel).is_file():
+                problems.append(f"{lang}/{rel}: its twin {other}/{rel} does not exist")
+            if soup.find("link", rel="icon") is None:
+                problems.append(f"{lang}/{rel}: no favicon")
+    assert checked > 150, checked
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_the_sitemaps_list_every_page_of_both_languages(site):
+    root, base = site["out"], site_url()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = ET.parse(root / "sitemap.xml").getroot()
+    assert [loc.text for loc in index.findall("s:sitemap/s:loc", ns)] == [
+        f"{base}en/sitemap.xml", f"{base}ko/sitemap.xml"]
+    assert f"Sitemap: {base}sitemap.xml" in (root / "robots.txt").read_text(encoding="utf-8")
+    for lang in ("en", "ko"):
+        listed = {loc.text for loc in
+                  ET.parse(root / lang / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
+        pages = {f"{base}{lang}/{rel.as_posix()}" for rel, _ in _pages(root, lang)}
+        assert pages <= listed, sorted(pages - listed)[:10]
+
+
+def test_korean_descriptions_keep_particles_on_their_words(site):
+    """The description is the lead as it reads: "드롭아웃(dropout)은", not "(dropout) 은"."""
+    soup = BeautifulSoup((site["out"] / "ko" / "concepts" / "dropout.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    description = _meta(soup, name="description")
+    assert description.startswith("드롭아웃(dropout)은 ")
+    assert not re.search(r"\) [은는이가을를의]\s", description)
