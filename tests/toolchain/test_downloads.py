@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -196,3 +198,65 @@ def test_a_korean_page_offers_the_example_in_korean(make_app, project):
                        if c["cell_type"] == "markdown")
     assert "A loop of `dlref.plotting.use_style()` epochs." in markdown
     assert ":func:" not in markdown
+
+
+# ---- the examples themselves ---------------------------------------------------------------------
+
+
+def _examples_extra() -> set[str]:
+    """The distributions `pip install ".[examples]"` brings, and what they require."""
+    import importlib.metadata
+
+    from dlref_docs.core.languages import tomllib  # tomli on Python 3.10
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+
+    def name(requirement: str) -> str:
+        return re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0].lower()
+
+    wanted = [*project["dependencies"]]
+    for requirement in extras["examples"]:
+        if name(requirement) == "dlref":  # dlref[tensorflow]: the extra it names
+            extra = re.search(r"\[(\w+)\]", requirement).group(1)
+            wanted += extras[extra]
+        else:
+            wanted.append(requirement)
+    found = {"dlref"}
+    for requirement in wanted:
+        found.add(name(requirement))
+        for sub in importlib.metadata.requires(name(requirement)) or []:
+            if "extra ==" not in sub:
+                found.add(name(sub))
+    return found
+
+
+# The module each distribution is imported as, where the names differ.
+MODULE_OF = {"scikit-learn": "sklearn", "koreanize-matplotlib": "koreanize_matplotlib"}
+
+
+def test_every_example_runs_from_the_examples_extra_and_shows_its_figures():
+    installed = {MODULE_OF.get(d, d.replace("-", "_")) for d in _examples_extra()}
+    assert {"sklearn", "tensorflow", "keras", "threadpoolctl"} <= installed
+    for script in sorted((ROOT / "gallery").glob("*/plot_*.py")):
+        source = script.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        modules = {alias.name.split(".")[0] for node in ast.walk(tree)
+                   if isinstance(node, ast.Import) for alias in node.names}
+        modules |= {node.module.split(".")[0] for node in ast.walk(tree)
+                    if isinstance(node, ast.ImportFrom) and node.module}
+        outside = modules - installed - set(sys.stdlib_module_names)
+        assert not outside, f"{script.name} imports {outside}, not in the examples extra"
+        assert source.rstrip().endswith("plt.show()"), f"{script.name} does not end in plt.show()"
+        # Keras and TensorFlow come through dlref's loader, which keeps TensorFlow quiet.
+        first = {"keras": None, "tensorflow": None, "import_keras()": None}
+        for number, line in enumerate(source.splitlines()):
+            for key, pattern in (("keras", r"^import keras\b"),
+                                 ("tensorflow", r"^import tensorflow\b"),
+                                 ("import_keras()", r"^(keras = )?import_keras\(\)")):
+                if first[key] is None and re.match(pattern, line):
+                    first[key] = number
+        assert first["keras"] is None, f"{script.name}: keras = import_keras(), not import keras"
+        if first["tensorflow"] is not None:
+            assert first["import_keras()"] is not None and \
+                first["import_keras()"] < first["tensorflow"], script.name

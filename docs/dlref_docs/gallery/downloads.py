@@ -134,9 +134,10 @@ def _examples(app) -> list[Path]:
 def prepare_downloads(app) -> None:
     """builder-inited, after the gallery: Markdown notebooks; translated scripts, notebooks
     and zips in a translated build."""
-    if app.builder.name == "gettext":
+    examples = _examples(app)
+    if app.builder.name == "gettext" or not examples:
         return
-    for script in _examples(app):
+    for script in examples:
         if _fix_notebook(script.with_suffix(".ipynb")):
             _zip(script, script.with_suffix(".ipynb"), script.with_suffix(".zip"))
     language = languages.for_app(app)
@@ -153,7 +154,7 @@ def prepare_downloads(app) -> None:
                 pages.setdefault(docname, set()).add(message.id)
     conf = app.config.sphinx_gallery_conf
     translated, total = 0, 0
-    for script in _examples(app):
+    for script in examples:
         docname = script.relative_to(srcdir).with_suffix("").as_posix()
         page = catalogs.read(catalogs.page_catalog(srcdir, language.code, docname)).strings
         result = translate_script(
