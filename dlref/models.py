@@ -60,6 +60,7 @@ def import_keras() -> ModuleType:
     """
     return _keras.import_keras("dlref.models.import_keras")
 
+
 def _check_shape(argname: str, value: Any) -> tuple[int, ...]:
     if isinstance(value, int):
         raise TypeError(
