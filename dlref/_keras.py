@@ -8,11 +8,14 @@ ImportError that names it and says what to install, instead of Keras' own messag
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -72,9 +75,10 @@ def import_keras(feature: str = "this function") -> ModuleType:
     """
     backend = backend_name()
     try:
-        if backend in _BACKENDS:
-            importlib.import_module(backend)  # the backend's own error, before Keras' one
-        return importlib.import_module("keras")
+        with quiet_tensorflow_start():
+            if backend in _BACKENDS:
+                importlib.import_module(backend)  # the backend's own error, before Keras' one
+            return importlib.import_module("keras")
     except ImportError as exc:
         raise ImportError(
             _import_error(feature, backend, exc)
@@ -144,6 +148,92 @@ def gradients(
     return [None if g is None else keras.ops.convert_to_numpy(g) for g in grads]
 
 
+# TensorFlow's C++ start-up lines: absl's notice that it logs before being set up, then its
+# own records ("I0000 00:00:1796370164.928817   28894 cudart_stub.cc:31] Could not find cuda
+# drivers ..."); the CPU-feature record goes on over a second line.
+_ABSL_NOTICE = ("WARNING: All log messages before absl::InitializeLog() is called are written "
+                "to STDERR")
+_ABSL_RECORD = re.compile(r"^(?P<severity>[IWEF])\d{4} \d\d:\d\d:\d+\.\d+\s+\d+ \S+:\d+\] ")
+_CONTINUATION = "To enable the following instructions:"
+_SEVERITY = {"I": 0, "W": 1, "E": 2, "F": 3}
+
+
+def without_start_up_noise(text: str, level: int) -> str:
+    r"""Return ``text`` without TensorFlow's start-up records below ``level`` (and absl's notice).
+
+    ``level`` is TensorFlow's ``TF_CPP_MIN_LOG_LEVEL``: records of a lower severity (0 info,
+    1 warning, 2 error, 3 fatal) are what that variable asks to hide.  Everything else --
+    Python warnings, tracebacks, records at or above ``level`` -- is kept, in order.
+
+    >>> text = (_ABSL_NOTICE + "\n"
+    ...         "I0000 00:00:17.9   28 cudart_stub.cc:31] Could not find cuda drivers.\n"
+    ...         "UserWarning: kept\n")
+    >>> without_start_up_noise(text, 3)
+    'UserWarning: kept\n'
+    >>> without_start_up_noise(text, 0) == text
+    True
+    """
+    kept: list[str] = []
+    dropped_record = False
+    for line in text.splitlines(keepends=True):
+        record = _ABSL_RECORD.match(line)
+        if record:
+            dropped_record = _SEVERITY[record["severity"]] < level
+            drop = dropped_record
+        elif line.rstrip("\r\n") == _ABSL_NOTICE:
+            drop = level > 0
+        else:
+            drop = dropped_record and line.startswith(_CONTINUATION)
+            dropped_record = False
+        if not drop:
+            kept.append(line)
+    return "".join(kept)
+
+
+@contextlib.contextmanager
+def quiet_tensorflow_start() -> Iterator[None]:
+    """Import TensorFlow without its start-up lines on the terminal (or a notebook's stderr).
+
+    TensorFlow reads ``TF_CPP_MIN_LOG_LEVEL`` once, when it is imported, so it is set here
+    (to 3, unless the user chose a level) before the import.  Even at level 3 the import
+    writes absl's "WARNING: All log messages before absl::InitializeLog() ..." and a few info
+    lines (oneDNN, "Could not find cuda drivers ...") straight to file descriptor 2 from
+    C++, where no Python setting reaches them.  So, while the body runs, descriptor 2 goes
+    to a temporary file; afterwards the file is written back to stderr without those lines
+    (:func:`without_start_up_noise`), so nothing else printed meanwhile is lost.  Nothing of
+    the kind exists in a maintained library: absl's Python logging does not control the C++
+    records TensorFlow writes before absl is set up.
+    """
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    try:
+        level = int(os.environ["TF_CPP_MIN_LOG_LEVEL"])
+    except ValueError:
+        level = 0
+    if "tensorflow" in sys.modules or level <= 0:
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no descriptor 2 (pythonw, a closed stream)
+        yield
+        return
+    with tempfile.TemporaryFile() as captured:
+        os.dup2(captured.fileno(), 2)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            captured.seek(0)
+            rest = without_start_up_noise(captured.read().decode("utf-8", "replace"), level)
+            if rest:
+                sys.stderr.write(rest)
+                sys.stderr.flush()
+
+
 def check_keras_name(argname: str, value: str, kind: str, feature: str) -> str:
     """Check ``value`` with the installed Keras' ``keras.<kind>.get``; return it lower-cased.
 
@@ -156,7 +246,7 @@ def check_keras_name(argname: str, value: str, kind: str, feature: str) -> str:
         The argument's name, for the message.
     value : str
         The name given, e.g. ``"relu"``.
-    kind : {"activations", "optimizers", "initializers"}
+    kind : {"activations", "optimizers", "initializers", "losses"}
         The Keras module whose ``get`` decides.
     feature : str
         The dlref function that needs Keras, for :func:`import_keras`.
@@ -190,6 +280,8 @@ def check_keras_name(argname: str, value: str, kind: str, feature: str) -> str:
                         "Keras knows {allowed}.", **fields),
         "initializers": _("{argname}={value!r} is not a Keras initializer name; the installed "
                           "Keras knows {allowed}.", **fields),
+        "losses": _("{argname}={value!r} is not a Keras loss name; the installed Keras "
+                    "knows {allowed}.", **fields),
     }[kind]
     raise ValueError(message + suggest(key, allowed))
 

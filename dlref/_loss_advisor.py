@@ -9,6 +9,8 @@ This module imports numpy only (never TensorFlow).
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,7 +84,8 @@ class LossChoice:
         Keras metric names to monitor, e.g. ``("accuracy",)``.
     reason : str
         One sentence explaining the choice, in the language of dlref's messages
-        (:func:`dlref.get_language`).
+        (:func:`dlref.get_language`); class ids that start at 1 get a second sentence,
+        on numbering them from 0.
 
     Examples
     --------
@@ -145,6 +148,11 @@ def _fields(labels: _Labels, **more: Any) -> dict[str, Any]:
     """Return the named fields of every advisor sentence: the labels' numbers, and ``more``."""
     fields = msg.label_fields(labels.n_classes, labels.columns, labels.low, labels.high)
     return {**fields, **more}
+
+
+def _one_based(labels: _Labels) -> str:
+    """Return the note for class ids that start at 1 (" y has no class 0 ..."), or ""."""
+    return " " + msg.one_based_note() if labels.kind == "class_ids" and labels.low == 1 else ""
 
 
 def _choice(task: str, units: int, reason: str, **variant: Any) -> LossChoice:
@@ -292,7 +300,8 @@ def select_loss(task: str | None = None, y: Any = None, *, robust: bool = False)
         return _choice("binary", 1, msg.binary_reason(kind, fields))
     if key == "multiclass":
         if labels.kind in ("binary", "class_ids"):
-            return _choice("multiclass", labels.n_classes, msg.multiclass_reason(kind, fields))
+            reason = msg.multiclass_reason(kind, fields) + _one_based(labels)
+            return _choice("multiclass", labels.n_classes, reason)
         if labels.kind in ("one_hot", "soft"):
             return _choice(
                 "multiclass",
@@ -305,6 +314,34 @@ def select_loss(task: str | None = None, y: Any = None, *, robust: bool = False)
     if labels.columns < 2 or labels.low < 0 or labels.high > 1:
         raise ValueError(msg.multilabel_conflict(kind, fields))
     return _choice("multilabel", labels.columns, msg.multilabel_reason(kind, fields))
+
+
+def loss_setup(loss: Any) -> tuple[str | None, bool]:
+    """Return the dlref name and ``from_logits`` of a Keras loss given as a name or an object.
+
+    ``loss`` is what ``model.compile(loss=...)`` takes: a name (``"mse"``), a
+    ``keras.losses.Loss`` (its ``name`` and config) or a loss function (its ``__name__``).
+    The name is None when dlref's setup advice does not cover the loss (``"huber"``).
+    """
+    from .losses import _LOSSES
+
+    if isinstance(loss, str):
+        name: Any = loss
+    else:
+        name = getattr(loss, "name", None) or getattr(loss, "__name__", None)
+    from_logits = False
+    get_config = getattr(loss, "get_config", None)
+    if callable(get_config) and not isinstance(loss, str):
+        try:
+            from_logits = bool(get_config().get("from_logits", False))
+        except Exception:  # noqa: BLE001 - a user's loss class may not serialise
+            from_logits = False
+    if not isinstance(name, str):
+        return None, from_logits
+    try:
+        return _LOSSES.key(name, argname="loss"), from_logits
+    except ValueError:
+        return None, from_logits
 
 
 def _no_robust(robust: bool, task: str) -> None:
@@ -392,14 +429,15 @@ def check_setup(
     fields = _fields(labels, loss=key, activation=activation)
 
     _check_logits(key, activation, from_logits)
-    if activation == "softmax" and units == 1:
+    if activation == "softmax" and units == 1 and labels.kind == "binary":
+        # Other labels get the message of their loss below, whose fix also fits the units.
         raise ValueError(
             _("output_activation='softmax' with output_units=1 always outputs 1.0, so the "
               "model's predictions carry no information (on the TensorFlow backend a "
               "crossentropy still trains the weights through the layer's logits, but predict "
-              "keeps returning 1.0). For two classes use output_activation='sigmoid' with 1 "
-              "unit and loss='binary_crossentropy', or keep softmax with 2 units and "
-              "loss='sparse_categorical_crossentropy'.")
+              "keeps returning 1.0). For two classes use output_activation='sigmoid' with "
+              "output_units=1 and loss='binary_crossentropy', or keep the softmax with "
+              "output_units=2 and loss='sparse_categorical_crossentropy'.")
         )
 
     if key in _REGRESSION_LOSSES:
@@ -430,10 +468,16 @@ def check_setup(
     if key in ("categorical_crossentropy", "sparse_categorical_crossentropy") and units < 2:
         raise ValueError(
             _("output_units=1 with loss={loss!r} gives a loss that is always 0 (a softmax over "
-              "one unit is always 1). Use one unit per class, or binary_crossentropy with a "
-              "1-unit sigmoid output for two classes.", loss=key)
+              "one unit is always 1). Use output_units=2 for two classes (one unit per "
+              "class), or keep the single unit with loss='binary_crossentropy'.", loss=key)
         )
-    reason = msg.setup_fits(_variant(labels), from_logits, {**fields, "units": units})
+    fields = {**fields, "units": units}
+    if key in _REGRESSION_LOSSES and _is_class_labels(labels):
+        # Whole numbers may be quantities or classes: say both, so "fits" never reads as
+        # approval of a regression on class ids.
+        reason = msg.class_labels_fit_regression(_variant(labels), fields)
+    else:
+        reason = msg.setup_fits(_variant(labels), from_logits, fields) + _one_based(labels)
     return LossChoice(key, activation, units, metrics, reason)
 
 
@@ -447,6 +491,9 @@ def _check_logits(loss: str, activation: str, from_logits: bool) -> None:
         return
     if activation in ("sigmoid", "softmax") and from_logits:
         backend = backend_name()
+        if sys.modules.get("keras") is None and not _installed(
+                _BACKEND_MODULES.get(backend, backend)):
+            backend = ""  # the configured backend is not installed: nothing is active here
         if backend == "tensorflow":
             message = _(
                 "output_activation={activation!r} already turns outputs into probabilities, "
@@ -488,6 +535,20 @@ def _check_logits(loss: str, activation: str, from_logits: bool) -> None:
         )
 
 
+# The package each Keras backend imports.
+_BACKEND_MODULES = {"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}
+
+
+def _installed(module: str) -> bool:
+    """Whether ``module`` can be imported here (without importing it)."""
+    if module in sys.modules:
+        return sys.modules[module] is not None
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def _probability_activation(loss: str) -> str:
     return "sigmoid" if loss == "binary_crossentropy" else "softmax"
 
@@ -515,12 +576,13 @@ def _check_binary(activation: str, labels: _Labels, fields: dict[str, Any]) -> N
     if labels.kind == "class_ids" or labels.low < 0 or labels.high > 1:
         raise ValueError(msg.binary_loss_needs_unit_interval(_variant(labels), fields))
     if activation == "softmax":
-        raise ValueError(
-            _("output_activation='softmax' makes the units compete (they sum to 1), but "
-              "loss='binary_crossentropy' scores each unit as an independent yes/no: use "
-              "output_activation='sigmoid', or loss='categorical_crossentropy' for one-hot "
-              "labels.")
-        )
+        raise ValueError(msg.softmax_with_binary_loss(_variant(labels), fields))
+    if labels.kind in ("one_hot", "soft"):
+        # Trains, but as k independent yes/no questions: the outputs need not sum to 1 and
+        # binary_accuracy rewards predicting 0 everywhere with (k - 1) / k.
+        zero_accuracy = (labels.columns - 1) / labels.columns
+        raise ValueError(msg.independent_units_for_one_class(
+            labels.kind, activation == "linear", {**fields, "zero_accuracy": zero_accuracy}))
 
 
 def _check_categorical(activation: str, labels: _Labels, fields: dict[str, Any]) -> None:
@@ -549,5 +611,5 @@ def _check_sparse(
         raise ValueError(
             _("y contains class id {top}, but output_units={units} can only predict class ids "
               "0..{last}: use output_units={needed} (one unit per class).",
-              top=top, units=units, last=units - 1, needed=top + 1)
+              top=top, units=units, last=units - 1, needed=top + 1) + _one_based(labels)
         )

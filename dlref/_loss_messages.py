@@ -10,8 +10,9 @@ situation; the advisor decides which situation it is.
 The kinds of labels (:func:`variant`): ``binary`` (one 0/1 column), ``class_ids``,
 ``one_hot``, ``soft`` (rows of probabilities), ``multi_hot``, ``real`` (one column of other
 values) and ``real_columns`` (several).  The fields every sentence may use
-(:func:`label_fields`): ``k`` classes, ``top`` (the largest class id, ``k - 1``),
-``columns``, ``low`` and ``high`` (the range of ``y``).
+(:func:`label_fields`): ``k`` classes, ``top`` (the largest class id, ``k - 1``), ``first``
+(the smallest value, as an integer when it is one), ``columns``, ``low`` and ``high`` (the
+range of ``y``).
 
 This module imports the standard library only.
 """
@@ -30,7 +31,15 @@ def variant(kind: str, columns: int) -> str:
 
 def label_fields(n_classes: int, columns: int, low: float, high: float) -> dict[str, Any]:
     """Return the fields that describe labels, for any sentence of this module."""
-    return {"k": n_classes, "top": n_classes - 1, "columns": columns, "low": low, "high": high}
+    first: float = int(low) if float(low).is_integer() else low
+    return {"k": n_classes, "top": n_classes - 1, "first": first, "columns": columns,
+            "low": low, "high": high}
+
+
+def one_based_note() -> str:
+    """Return the sentence added where class ids start at 1: they may be numbered from 1."""
+    return _("y has no class 0 (its smallest class id is 1): if the classes are numbered "
+             "from 1, pass y - 1 so that they start at 0 and need one output unit fewer.")
 
 
 def _unexpected(labels: str) -> AssertionError:
@@ -50,7 +59,7 @@ def regression_reason(labels: str, robust: bool, f: dict[str, Any]) -> str:
                 return _("y holds a single column of 0/1 labels, so use mean absolute error "
                          "(robust to outliers) on a {units}-unit linear output.", **f)
             case "class_ids":
-                return _("y holds integer class ids 0..{top}, so use mean absolute error "
+                return _("y holds integer class ids {first}..{top}, so use mean absolute error "
                          "(robust to outliers) on a {units}-unit linear output.", **f)
             case "one_hot":
                 return _("y holds one-hot rows over {k} classes, so use mean absolute error "
@@ -76,7 +85,7 @@ def regression_reason(labels: str, robust: bool, f: dict[str, Any]) -> str:
             return _("y holds a single column of 0/1 labels, so use mean squared error on a "
                      "{units}-unit linear output.", **f)
         case "class_ids":
-            return _("y holds integer class ids 0..{top}, so use mean squared error on a "
+            return _("y holds integer class ids {first}..{top}, so use mean squared error on a "
                      "{units}-unit linear output.", **f)
         case "one_hot":
             return _("y holds one-hot rows over {k} classes, so use mean squared error on a "
@@ -117,8 +126,8 @@ def multiclass_reason(labels: str, f: dict[str, Any]) -> str:
             return _("y holds a single column of 0/1 labels, so use sparse categorical "
                      "crossentropy on a {k}-unit softmax output (one unit per class).", **f)
         case "class_ids":
-            return _("y holds integer class ids 0..{top}, so use sparse categorical crossentropy "
-                     "on a {k}-unit softmax output (one unit per class).", **f)
+            return _("y holds integer class ids {first}..{top}, so use sparse categorical "
+                     "crossentropy on a {k}-unit softmax output (one unit per class).", **f)
         case "one_hot":
             return _("y holds one-hot rows over {k} classes, so use categorical crossentropy on "
                      "a {k}-unit softmax output (one unit per class).", **f)
@@ -168,8 +177,8 @@ def binary_conflict(labels: str, f: dict[str, Any]) -> str:
                          "single 0/1 column, or use task='multiclass'.", **f)
     match labels:
         case "class_ids":
-            return _("task={task!r} does not fit y, which holds integer class ids 0..{top}; for "
-                     "{k} classes use task='multiclass'.", **f)
+            return _("task={task!r} does not fit y, which holds integer class ids "
+                     "{first}..{top}; for {k} classes use task='multiclass'.", **f)
         case "one_hot":
             return _("task={task!r} does not fit y, which holds one-hot rows over {k} classes; "
                      "for several yes/no labels per sample use task='multilabel'.", **f)
@@ -219,7 +228,7 @@ def multilabel_conflict(labels: str, f: dict[str, Any]) -> str:
                      "a single yes/no label use task='binary', for class ids use "
                      "task='multiclass'.", **f)
         case "class_ids":
-            return _("task={task!r} does not fit y, which holds integer class ids 0..{top}; "
+            return _("task={task!r} does not fit y, which holds integer class ids {first}..{top}; "
                      "multilabel needs one 0/1 column per label, shape (n, k) with k >= 2; for "
                      "a single yes/no label use task='binary', for class ids use "
                      "task='multiclass'.", **f)
@@ -254,7 +263,7 @@ def class_labels_with_regression_loss(labels: str, f: dict[str, Any]) -> str:
                      "regression loss (with output_activation={activation!r}): use "
                      "loss='binary_crossentropy' with a sigmoid output.", **f)
         case "class_ids":
-            return _("y holds integer class ids 0..{top}, which are class labels, but "
+            return _("y holds integer class ids {first}..{top}, which are class labels, but "
                      "loss={loss!r} is a regression loss (with output_activation="
                      "{activation!r}): use loss='sparse_categorical_crossentropy' with a "
                      "softmax output.", **f)
@@ -289,8 +298,8 @@ def targets_out_of_range(labels: str, f: dict[str, Any]) -> str:
     match labels:
         case "class_ids":
             return _("output_activation={activation!r} only produces values in "
-                     "[{range_low:g}, {range_high:g}], but y holds integer class ids 0..{top}: "
-                     "use output_activation='linear' (or rescale y).", **f)
+                     "[{range_low:g}, {range_high:g}], but y holds integer class ids "
+                     "{first}..{top}: use output_activation='linear' (or rescale y).", **f)
         case "real":
             return _("output_activation={activation!r} only produces values in "
                      "[{range_low:g}, {range_high:g}], but y holds real-valued targets ranging "
@@ -308,9 +317,10 @@ def binary_loss_needs_unit_interval(labels: str, f: dict[str, Any]) -> str:
     """Object to binary crossentropy on labels that are not 0/1."""
     match labels:
         case "class_ids":
-            return _("y holds integer class ids 0..{top}, but loss='binary_crossentropy' needs "
-                     "0/1 labels: use loss='sparse_categorical_crossentropy' with a {k}-unit "
-                     "softmax output.", **f)
+            return _("y holds integer class ids {first}..{top}, but "
+                     "loss='binary_crossentropy' needs 0/1 labels: use "
+                     "loss='sparse_categorical_crossentropy' with a {k}-unit softmax output.",
+                     **f)
         case "real":
             return _("y holds real-valued targets ranging over [{low:.4g}, {high:.4g}], but "
                      "loss='binary_crossentropy' needs labels in [0, 1]: use "
@@ -333,7 +343,7 @@ def categorical_loss_needs_one_hot(labels: str, f: dict[str, Any]) -> str:
                      "loss='sparse_categorical_crossentropy', or one-hot encode y with "
                      "keras.utils.to_categorical(y).", **f)
         case "class_ids":
-            return _("y holds integer class ids 0..{top} (shape (n,) or (n, 1)), but "
+            return _("y holds integer class ids {first}..{top} (shape (n,) or (n, 1)), but "
                      "loss='categorical_crossentropy' expects one-hot rows: use "
                      "loss='sparse_categorical_crossentropy', or one-hot encode y with "
                      "keras.utils.to_categorical(y).", **f)
@@ -345,13 +355,13 @@ def categorical_loss_needs_one_hot(labels: str, f: dict[str, Any]) -> str:
         case "real":
             return _("y holds real-valued targets ranging over [{low:.4g}, {high:.4g}], but "
                      "loss='categorical_crossentropy' expects one-hot rows (or rows of "
-                     "probabilities summing to 1): use loss='mean_squared_error' for "
-                     "real-valued targets.", **f)
+                     "probabilities summing to 1): use loss='mean_squared_error' with a "
+                     "linear output for real-valued targets.", **f)
         case "real_columns":
             return _("y holds real-valued targets in {columns} columns ranging over [{low:.4g}, "
                      "{high:.4g}], but loss='categorical_crossentropy' expects one-hot rows (or "
-                     "rows of probabilities summing to 1): use loss='mean_squared_error' for "
-                     "real-valued targets.", **f)
+                     "rows of probabilities summing to 1): use loss='mean_squared_error' with a "
+                     "linear output for real-valued targets.", **f)
     raise _unexpected(labels)
 
 
@@ -376,11 +386,100 @@ def sparse_loss_needs_class_ids(labels: str, f: dict[str, Any]) -> str:
         case "real":
             return _("y holds real-valued targets ranging over [{low:.4g}, {high:.4g}], but "
                      "loss='sparse_categorical_crossentropy' expects integer class ids 0..K-1: "
-                     "use loss='mean_squared_error' for real-valued targets.", **f)
+                     "use loss='mean_squared_error' with a linear output for real-valued "
+                     "targets.", **f)
         case "real_columns":
             return _("y holds real-valued targets in {columns} columns ranging over [{low:.4g}, "
                      "{high:.4g}], but loss='sparse_categorical_crossentropy' expects integer "
-                     "class ids 0..K-1: use loss='mean_squared_error' for real-valued targets.",
+                     "class ids 0..K-1: use loss='mean_squared_error' with a linear output for "
+                     "real-valued targets.", **f)
+    raise _unexpected(labels)
+
+
+def independent_units_for_one_class(labels: str, logits: bool, f: dict[str, Any]) -> str:
+    """Object to sigmoid units (or their logits) with binary crossentropy on one-class rows."""
+    if logits:
+        match labels:
+            case "one_hot":
+                return _("y holds one-hot rows over {k} classes (one class per sample), but "
+                         "loss='binary_crossentropy' on a linear output with from_logits=True "
+                         "treats the {k} classes as independent yes/no questions: the "
+                         "predicted probabilities need not sum to 1, and binary_accuracy "
+                         "averages over the {k} columns, so a model that always predicts 0 "
+                         "scores {zero_accuracy:.0%}. Use loss='categorical_crossentropy' (the "
+                         "linear output and from_logits=True stay), or "
+                         "loss='sparse_categorical_crossentropy' with integer class ids "
+                         "(y.argmax(axis=1)).", **f)
+            case "soft":
+                return _("y holds rows of probabilities over {k} classes (soft labels, one "
+                         "class per sample), but loss='binary_crossentropy' on a linear output "
+                         "with from_logits=True treats the {k} classes as independent yes/no "
+                         "questions, whose predicted probabilities need not sum to 1. Use "
+                         "loss='categorical_crossentropy' (the linear output and "
+                         "from_logits=True stay).", **f)
+    match labels:
+        case "one_hot":
+            return _("y holds one-hot rows over {k} classes (one class per sample), but "
+                     "output_activation='sigmoid' with loss='binary_crossentropy' treats the "
+                     "{k} classes as independent yes/no questions: the outputs need not sum to "
+                     "1, and binary_accuracy averages over the {k} columns, so a model that "
+                     "always outputs 0 scores {zero_accuracy:.0%}. Use "
+                     "output_activation='softmax' with loss='categorical_crossentropy', or "
+                     "with loss='sparse_categorical_crossentropy' and integer class ids "
+                     "(y.argmax(axis=1)).", **f)
+        case "soft":
+            return _("y holds rows of probabilities over {k} classes (soft labels, one class "
+                     "per sample), but output_activation='sigmoid' with "
+                     "loss='binary_crossentropy' treats the {k} classes as independent yes/no "
+                     "questions, whose outputs need not sum to 1. Use "
+                     "output_activation='softmax' with loss='categorical_crossentropy'.", **f)
+    raise _unexpected(labels)
+
+
+def softmax_with_binary_loss(labels: str, f: dict[str, Any]) -> str:
+    """Object to a softmax output for binary crossentropy; the fix depends on the labels."""
+    match labels:
+        case "one_hot" | "soft":
+            return _("output_activation='softmax' makes the units compete (they sum to 1), "
+                     "which fits y's rows of {k} classes that sum to 1 (one class per sample), "
+                     "but loss='binary_crossentropy' scores each unit as an independent "
+                     "yes/no: keep the softmax and use loss='categorical_crossentropy'.", **f)
+        case "binary" | "real":
+            return _("output_activation='softmax' over the single column of y always outputs "
+                     "1.0, and loss='binary_crossentropy' scores one independent yes/no: use "
+                     "output_activation='sigmoid' with output_units=1.", **f)
+        case "multi_hot" | "real_columns":
+            return _("output_activation='softmax' makes the units compete (they sum to 1), but "
+                     "y's {columns} columns are independent yes/no labels (a row may hold "
+                     "several 1s or none), which loss='binary_crossentropy' scores one by one: "
+                     "use output_activation='sigmoid'.", **f)
+    raise _unexpected(labels)
+
+
+def class_labels_fit_regression(labels: str, f: dict[str, Any]) -> str:
+    """Say that a regression loss fits class-looking labels only if they are quantities."""
+    match labels:
+        case "binary":
+            return _("y holds a single column of 0/1 values, which fits loss={loss!r} on a "
+                     "{units}-unit {activation} output if they are quantities to predict; if "
+                     "they are class labels, use loss='binary_crossentropy' with a 1-unit "
+                     "sigmoid output.", **f)
+        case "class_ids":
+            return _("y holds whole numbers {first}..{top}, which fits loss={loss!r} on a "
+                     "{units}-unit {activation} output if they are quantities (counts, "
+                     "ratings); if they are class ids, use "
+                     "loss='sparse_categorical_crossentropy' with a {k}-unit softmax output "
+                     "(one unit per class).", **f)
+        case "one_hot":
+            return _("y holds one-hot rows over {k} classes, which fits loss={loss!r} on a "
+                     "{units}-unit {activation} output only as a regression of the 0/1 "
+                     "values; to classify, use loss='categorical_crossentropy' with a "
+                     "{k}-unit softmax output.", **f)
+        case "multi_hot":
+            return _("y holds multi-hot rows ({columns} columns of 0/1, some rows with more or "
+                     "fewer than one 1), which fits loss={loss!r} on a {units}-unit "
+                     "{activation} output only as a regression of the 0/1 values; to classify, "
+                     "use loss='binary_crossentropy' with a {columns}-unit sigmoid output.",
                      **f)
     raise _unexpected(labels)
 
@@ -397,7 +496,7 @@ def setup_fits(labels: str, from_logits: bool, f: dict[str, Any]) -> str:
                 return _("y holds a single column of 0/1 labels, which fits loss={loss!r} on a "
                          "{units}-unit {activation} output with from_logits=True.", **f)
             case "class_ids":
-                return _("y holds integer class ids 0..{top}, which fits loss={loss!r} on a "
+                return _("y holds integer class ids {first}..{top}, which fits loss={loss!r} on a "
                          "{units}-unit {activation} output with from_logits=True.", **f)
             case "one_hot":
                 return _("y holds one-hot rows over {k} classes, which fits loss={loss!r} on a "
@@ -423,7 +522,7 @@ def setup_fits(labels: str, from_logits: bool, f: dict[str, Any]) -> str:
             return _("y holds a single column of 0/1 labels, which fits loss={loss!r} on a "
                      "{units}-unit {activation} output.", **f)
         case "class_ids":
-            return _("y holds integer class ids 0..{top}, which fits loss={loss!r} on a "
+            return _("y holds integer class ids {first}..{top}, which fits loss={loss!r} on a "
                      "{units}-unit {activation} output.", **f)
         case "one_hot":
             return _("y holds one-hot rows over {k} classes, which fits loss={loss!r} on a "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -15,17 +16,27 @@ import numpy as np
 
 from ._i18n import _
 
+_WORDS = re.compile(r"[\W_]+")
+
 
 def suggest(name: str, allowed: Iterable[str]) -> str:
     """Return ``" Did you mean 'x'?"`` for the closest allowed name, or ``""``.
 
     A sentence of its own, to append to a message that says what is allowed.
     """
-    matches = difflib.get_close_matches(str(name).lower(), [a.lower() for a in allowed], n=1)
+    key = str(name).lower()
+    candidates = {a.lower(): a for a in allowed}
+    # A name made of whole words of an allowed one ("sparse_crossentropy") means that one,
+    # even when another is closer letter by letter ("binary_crossentropy").
+    words = set(_WORDS.split(key)) - {""}
+    containing = [c for c in candidates if words and words <= set(_WORDS.split(c))]
+    if containing:
+        best = max(containing, key=lambda c: difflib.SequenceMatcher(None, key, c).ratio())
+        return " " + _("Did you mean {match!r}?", match=candidates[best])
+    matches = difflib.get_close_matches(key, list(candidates), n=1)
     if not matches:
         return ""
-    original = {a.lower(): a for a in allowed}[matches[0]]
-    return " " + _("Did you mean {match!r}?", match=original)
+    return " " + _("Did you mean {match!r}?", match=candidates[matches[0]])
 
 
 def check_choice(argname: str, value: Any, allowed: Iterable[str]) -> str:

@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from . import _loss_messages
 from ._i18n import _
 from ._keras import gradients, import_keras
+from ._loss_advisor import loss_setup
 from ._validation import as_float_array, check_finite
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,6 +56,106 @@ def _check_x(x: Any) -> np.ndarray:
         )
     # Keras layers default to float32; float64 inputs would only be cast back.
     return arr.astype(np.float32, copy=False)
+
+
+def _single_shape(tensors: Any) -> tuple[int | None, ...] | None:
+    """Return the shape of a model's only input or output (None: several or none)."""
+    if not isinstance(tensors, (list, tuple)) or len(tensors) != 1:
+        return None
+    return tuple(tensors[0].shape)
+
+
+def _model_shape(model: Any, which: str) -> tuple[int | None, ...] | None:
+    try:  # a Sequential model without keras.Input has no inputs until it is called
+        return _single_shape(getattr(model, which))
+    except (AttributeError, ValueError):
+        return None
+
+
+def _check_x_fits(model: Any, x: np.ndarray) -> None:
+    """Compare ``x`` with the model's input; Keras would answer with its input_spec text."""
+    expected = _model_shape(model, "inputs")
+    if expected is None:
+        return
+    sample = expected[1:]  # the batch axis may be None or a fixed number: only samples count
+    if x.ndim == len(expected) and all(e is None or e == g for e, g in
+                                       zip(sample, x.shape[1:], strict=True)):
+        return
+    shape = tuple(None if e is None else int(e) for e in (None, *sample))
+    message = _("x has shape {given}, but model {name!r} takes inputs of shape {expected} "
+                "(the first axis counts the samples).",
+                given=x.shape, name=model.name, expected=shape)
+    known = all(e is not None for e in sample)
+    if known and x.shape == tuple(sample):
+        message += " " + _("x looks like one sample without its batch axis: pass "
+                           "x[np.newaxis], of shape {shape}.", shape=(1, *x.shape))
+    elif known and x.ndim >= 1 and int(np.prod(x.shape[1:])) == int(np.prod(sample)):
+        if len(sample) == 1:
+            message += " " + _("Each sample of x holds {size} numbers, as the model's input "
+                               "does: flatten the samples with x.reshape(len(x), -1).",
+                               size=int(np.prod(sample)))
+        else:
+            target = ", ".join(str(int(d)) for d in sample)
+            message += " " + _("Each sample of x holds {size} numbers, as the model's input "
+                               "does: reshape the samples with x.reshape(-1, {target}).",
+                               size=int(np.prod(sample)), target=target)
+    raise ValueError(message)
+
+
+def _check_y_fits(model: Any, y: np.ndarray) -> None:
+    """Check ``y`` against the compiled loss and the output layer, in dlref's words.
+
+    Keras would answer a one-hot ``y`` on a sparse loss, or a class id beyond the output
+    units, with a TensorFlow error many frames deep.
+    """
+    key, _from_logits = loss_setup(getattr(model, "loss", None))
+    output = _model_shape(model, "outputs")
+    if key is None or output is None or len(output) != 2 or output[1] is None:
+        return  # a loss dlref does not cover, or outputs that are not one row per sample
+    units, n = int(output[1]), len(y)
+    fields = {"name": model.name, "loss": key, "units": units, "shape": y.shape, "n": n,
+              "last": units - 1}
+    one_column = y.ndim == 1 or (y.ndim == 2 and y.shape[1] == 1)
+    whole = bool(np.all(y == np.round(y))) and float(np.min(y)) >= 0
+    if key == "sparse_categorical_crossentropy":
+        if not one_column:
+            one_hot = y.ndim == 2 and bool(np.all((y == 0) | (y == 1))) and bool(
+                np.all(y.sum(axis=1) == 1))
+            raise ValueError(
+                _("y holds one-hot rows (shape {shape}), but model {name!r} is compiled with "
+                  "loss={loss!r}, which takes one integer class id per sample: pass "
+                  "y.argmax(axis=1).", **fields) if one_hot else
+                _("y has shape {shape}, but model {name!r} is compiled with loss={loss!r}, "
+                  "which takes one integer class id per sample, shape ({n},).", **fields))
+        if not whole:
+            raise ValueError(
+                _("y holds values in [{low:.4g}, {high:.4g}] that are not class ids (whole "
+                  "numbers from 0), but model {name!r} is compiled with loss={loss!r}, which "
+                  "takes the class ids 0..{last} of its {units} output units.",
+                  low=float(np.min(y)), high=float(np.max(y)), **fields))
+        _check_class_range(y, fields)
+    elif key == "categorical_crossentropy" and one_column and whole:
+        _check_class_range(y, fields)
+        raise ValueError(
+            _("y holds integer class ids (shape {shape}), but model {name!r} is compiled with "
+              "loss={loss!r}, which takes one-hot rows of shape ({n}, {units}): pass "
+              "keras.utils.to_categorical(y, {units}).", **fields))
+    elif not (y.ndim == 2 and y.shape[1] == units) and not (units == 1 and one_column):
+        raise ValueError(
+            _("y has shape {shape}, but model {name!r} outputs {units} value(s) per sample and "
+              "its loss {loss!r} compares y with them one by one: pass y of shape ({n}, "
+              "{units}).", **fields))
+
+
+def _check_class_range(y: np.ndarray, fields: dict[str, Any]) -> None:
+    top, units = int(np.max(y)), fields["units"]
+    if top < units:
+        return
+    message = _("y contains class id {top}, but model {name!r} has {units} output units, which "
+                "can only predict class ids 0..{last}.", top=top, **fields)
+    if int(np.min(y)) == 1 and top == units:
+        message += " " + _loss_messages.one_based_note()
+    raise ValueError(message)
 
 
 def _layer_outputs(model: Any, x: np.ndarray, layers: list[Any]) -> list[np.ndarray]:
@@ -113,8 +215,11 @@ def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
     TypeError
         If ``model`` is not a ``keras.Model`` or ``x`` is not numeric.
     ValueError
-        If the model is not built or not compiled, ``x`` is not finite, or ``x``
-        and ``y`` differ in length.
+        If the model is not built or not compiled, ``x`` or ``y`` is not finite, ``x``
+        and ``y`` differ in length, ``x`` does not have the shape of the model's input
+        (the message says how to reshape it when the numbers per sample agree), or ``y``
+        does not fit the compiled loss: one-hot rows for a sparse loss, class ids for a
+        one-hot loss, a class id beyond the output units, a width other than the output's.
 
     See Also
     --------
@@ -143,7 +248,9 @@ def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
               "dlref.models are already compiled).", name=model.name)
         )
     xa = _check_x(x)
-    ya = np.asarray(y)
+    _check_x_fits(model, xa)
+    ya = as_float_array("y", y)
+    check_finite("y", ya)
     if ya.ndim == 0:
         raise ValueError(
             _("x and y must hold the same number of samples; got {nx} and a scalar.",
@@ -154,6 +261,7 @@ def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
             _("x and y must hold the same number of samples; got {nx} and {ny}.",
               nx=len(xa), ny=len(ya))
         )
+    _check_y_fits(model, ya)
     keras = import_keras("gradient_norms")
 
     layers = [layer for layer in model.layers if getattr(layer, "kernel", None) is not None]
@@ -207,7 +315,9 @@ def dead_relu_fraction(model: keras.Model, x: Any) -> dict[str, float]:
     TypeError
         If ``model`` is not a ``keras.Model`` or ``x`` is not numeric.
     ValueError
-        If the model is not built or ``x`` is empty or not finite.
+        If the model is not built, ``x`` is empty or not finite, or ``x`` does not have
+        the shape of the model's input (the message says how to reshape it when the
+        numbers per sample agree).
 
     See Also
     --------
@@ -230,6 +340,7 @@ def dead_relu_fraction(model: keras.Model, x: Any) -> dict[str, float]:
     """
     _check_model(model)
     xa = _check_x(x)
+    _check_x_fits(model, xa)
     layers = [layer for layer in model.layers if _is_relu_layer(layer)]
     out: dict[str, float] = {}
     for layer, h in zip(layers, _layer_outputs(model, xa, layers), strict=True):
@@ -265,7 +376,9 @@ def activation_stats(model: keras.Model, x: Any) -> dict[str, dict[str, float]]:
     TypeError
         If ``model`` is not a ``keras.Model`` or ``x`` is not numeric.
     ValueError
-        If the model is not built or ``x`` is empty or not finite.
+        If the model is not built, ``x`` is empty or not finite, or ``x`` does not have
+        the shape of the model's input (the message says how to reshape it when the
+        numbers per sample agree).
 
     See Also
     --------
@@ -285,6 +398,7 @@ def activation_stats(model: keras.Model, x: Any) -> dict[str, dict[str, float]]:
     """
     _check_model(model)
     xa = _check_x(x)
+    _check_x_fits(model, xa)
     keras = import_keras("dlref.diagnostics")
 
     # Functional models list their InputLayer, Sequential ones do not: skip it in both.

@@ -11,19 +11,55 @@ TensorFlow/Keras is imported only inside the functions.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from . import _keras
 from ._i18n import _
-from ._keras import check_keras_name, import_keras
-from ._loss_advisor import TASK_SETUPS, TASKS
+from ._keras import check_keras_name
+from ._loss_advisor import TASK_SETUPS, TASKS, check_setup, loss_setup
 from ._validation import check_choice, check_number, check_positive_int
 
 if TYPE_CHECKING:  # pragma: no cover
     import keras
 
-__all__ = ["TASKS", "build_mlp", "seed_model"]
+__all__ = ["TASKS", "build_mlp", "import_keras", "seed_model"]
+
+
+def import_keras() -> ModuleType:
+    """Import Keras 3 (on TensorFlow unless ``KERAS_BACKEND`` says otherwise) and return it.
+
+    The way dlref's examples get Keras: ``keras = import_keras()`` instead of
+    ``import keras``.  It imports TensorFlow without the lines its C++ start-up writes to
+    stderr ("WARNING: All log messages before absl::InitializeLog() ...", "Could not find
+    cuda drivers ..."), which ``TF_CPP_MIN_LOG_LEVEL`` alone does not silence.  Later
+    ``import keras`` and ``import tensorflow`` statements get the same modules, quietly.
+
+    Returns
+    -------
+    module
+        The ``keras`` package.
+
+    Raises
+    ------
+    ImportError
+        If TensorFlow (or Keras) cannot be imported; the message says what to install.
+
+    See Also
+    --------
+    build_mlp : Uses the same import.
+
+    Examples
+    --------
+    >>> from dlref.models import import_keras
+    >>> keras = import_keras()
+    >>> keras.backend.backend(), keras.__version__ >= "3"
+    ('tensorflow', True)
+    """
+    return _keras.import_keras("dlref.models.import_keras")
+
 
 def _check_shape(argname: str, value: Any) -> tuple[int, ...]:
     if isinstance(value, int):
@@ -74,7 +110,7 @@ def _keras_optimizer(value: Any) -> Any:
 
     if isinstance(value, Optimizer):  # a dlref numpy optimizer: use its Keras twin
         return value.to_keras()
-    keras = import_keras("build_mlp")
+    keras = _keras.import_keras("build_mlp")
     if isinstance(value, keras.optimizers.Optimizer):
         return value
     raise TypeError(
@@ -110,7 +146,7 @@ def _check_learning_rate(value: Any) -> Any:
 
 def _optimizer_with(value: Any, learning_rate: Any, weight_decay: float | None) -> Any:
     """Return the Keras optimizer for ``value`` with ``learning_rate``/``weight_decay`` set."""
-    keras = import_keras("build_mlp")
+    keras = _keras.import_keras("build_mlp")
     if learning_rate is not None and not isinstance(learning_rate, float) and not isinstance(
         learning_rate, keras.optimizers.schedules.LearningRateSchedule
     ):
@@ -135,6 +171,80 @@ def _optimizer_with(value: Any, learning_rate: Any, weight_decay: float | None) 
     if weight_decay is not None:
         options["weight_decay"] = weight_decay
     return type(keras.optimizers.get(opt))(**options)
+
+
+def _check_loss(value: Any) -> Any:
+    # Only the type here; a name dlref does not know is checked by Keras once it is imported.
+    if isinstance(value, str) or callable(value):
+        return value
+    raise TypeError(
+        _("loss must be a Keras loss name such as 'sparse_categorical_crossentropy', a "
+          "keras.losses.Loss or a loss function; got {type} {value!r}.",
+          type=type(value).__name__, value=value)
+    )
+
+
+def _task_labels(task: str, units: int) -> list[np.ndarray]:
+    """Labels of every kind a task trains on, for check_setup to judge a loss against."""
+    if task == "binary":
+        return [np.array([0.0, 1.0])]
+    if task == "multiclass":
+        return [np.arange(units), np.eye(units)]  # class ids, one-hot rows
+    if task == "multilabel":
+        return [np.array([[1.0] * units, [0.0] * units])]  # several labels per row, or none
+    return [np.linspace(-1.5, 2.5, 2 * units).reshape(2, units)]
+
+
+def _fits(key: str, task: str, units: int, from_logits: bool) -> ValueError | None:
+    """Return None if check_setup accepts loss ``key`` on the task's output for some labels.
+
+    Otherwise return check_setup's objection for the task's first kind of labels.
+    """
+    activation = TASK_SETUPS[task].output_activation
+    objections = []
+    for y in _task_labels(task, units):
+        try:
+            check_setup(y, key, activation, units, from_logits)
+        except ValueError as exc:
+            objections.append(exc)
+        else:
+            return None
+    return objections[0]
+
+
+def _check_loss_fits_task(loss: Any, task: str, units: int) -> None:
+    """Run check_setup on the output layer and loss build_mlp is about to build."""
+    key, from_logits = loss_setup(loss)
+    if key is None:
+        return  # a loss dlref's advice does not cover: Keras alone decides
+    objection = _fits(key, task, units, from_logits)
+    if objection is None:
+        return
+    from .losses import names
+
+    activation = TASK_SETUPS[task].output_activation
+    if from_logits and _fits(key, task, units, False) is None:
+        raise ValueError(
+            _("task={task!r} gives a {units}-unit {activation} output, which already turns "
+              "the outputs into probabilities, so loss={loss!r} must take them with "
+              "from_logits=False (build_mlp builds no linear output for logits); got a loss "
+              "with from_logits=True.", task=task, units=units, activation=activation,
+              loss=key)
+        )
+    fitting = [name for name in names() if _fits(name, task, units, False) is None]
+    tasks = [t for t in TASKS
+             if _fits(key, t, TASK_SETUPS[t].output_units or max(units, 2), from_logits) is None]
+    message = _("task={task!r} gives a {units}-unit {activation} output, which loss={loss!r} "
+                "does not fit for any labels of that task (dlref.losses.check_setup rejects "
+                "each kind); for this output use one of the losses {fitting}, or loss=None, "
+                "which picks {default!r}.", task=task, units=units, activation=activation,
+                loss=key, fitting=fitting, default=TASK_SETUPS[task].loss)
+    if tasks:
+        message += " " + _("For loss={loss!r}, use one of the tasks {tasks}.", loss=key,
+                           tasks=tasks)
+    else:
+        message += " " + str(objection)
+    raise ValueError(message)
 
 
 def _check_seed(seed: Any) -> int | None:
@@ -324,14 +434,16 @@ def build_mlp(
     learning_rate = _check_learning_rate(learning_rate)
     if weight_decay is not None:
         weight_decay = check_number("weight_decay", weight_decay, low=0.0)
-    if loss is None:
-        loss = setup.loss
+    loss = setup.loss if loss is None else _check_loss(loss)
     if metrics is None:
         metrics = list(setup.metrics)
 
-    keras = import_keras("build_mlp")
+    keras = _keras.import_keras("build_mlp")
     if isinstance(act, str):
         act = check_keras_name("activation", act, "activations", "build_mlp")
+    if isinstance(loss, str) and loss_setup(loss)[0] is None:
+        loss = check_keras_name("loss", loss, "losses", "build_mlp")
+    _check_loss_fits_task(loss, task, n_out)
     if isinstance(init, str):
         try:  # Keras also takes class names such as "HeNormal", which lower-casing breaks
             keras.initializers.get(init.strip())
@@ -407,7 +519,7 @@ def seed_model(
     """
     shape = _check_shape("input_shape", input_shape)
     seed = _check_seed(seed)
-    keras = import_keras("seed_model")
+    keras = _keras.import_keras("seed_model")
     if seed is not None:
         keras.utils.set_random_seed(seed)
     # Layer names are fixed to Keras' first-model defaults so summaries are stable.

@@ -114,6 +114,11 @@ sphinx_gallery_conf = {
     "parallel": True,
 }
 
+# -- Downloads -------------------------------------------------------------------------------
+# Every example page says how to install what its downloads import (dlref is not on PyPI yet:
+# it installs from a clone of the repository, with the "examples" extra of pyproject.toml).
+dlref_examples_install = 'python -m pip install ".[examples]"'
+
 # -- Copy button -------------------------------------------------------------------------------
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True

@@ -9,9 +9,11 @@ One Sphinx extension (``extensions = [..., "dlref_docs"]``) made of subpackages 
     per-page state (:mod:`.core.state`);
 ``gallery``
     the examples' figures in every language (scraper, figure records, translated figures and
-    thumbnails) and sphinx-gallery's pages (cards, thumbnails, run times, downloads);
+    thumbnails), sphinx-gallery's pages (cards, thumbnails, run times) and downloads (notebooks
+    in Markdown, scripts and notebooks in the page's language, the install line);
 ``translation``
-    code comments, printed output and display maths in the reader's language;
+    code comments, printed output, display maths and whole gallery scripts in the reader's
+    language;
 ``search``
     a search language that cuts endings (Korean particles) and the search as readers type;
 ``glossary``
@@ -42,7 +44,7 @@ def _static_files(app, config) -> None:
 
 def setup(app):
     from .core import interface
-    from .gallery import figures, glyphs, pages
+    from .gallery import downloads, figures, glyphs, pages
     from .glossary import cards, order
     from .html import a11y, assets, compatibility, description, js_catalog, katex, switcher
     from .html import interface as ui
@@ -57,6 +59,8 @@ def setup(app):
     glyphs.install()  # examples run in the Sphinx process; reset_for_example covers workers
 
     # -- configuration --------------------------------------------------------------------
+    # The command that installs what the gallery's downloads import (shown on example pages).
+    app.add_config_value("dlref_examples_install", "", "html", types=[str])
     app.connect("config-inited", _static_files)
     app.connect("config-inited", katex.configure)
     app.connect("config-inited", ui.theme_options)
@@ -67,6 +71,7 @@ def setup(app):
     app.connect("builder-inited", figures.forget_examples_without_records, priority=400)
     app.connect("builder-inited", ui.copy_button)
     app.connect("builder-inited", figures.prepare_language, priority=600)  # after the gallery
+    app.connect("builder-inited", downloads.prepare_downloads, priority=650)
     app.connect("builder-inited", katex.start_server, priority=900)  # after katex's own setup
 
     # -- reading: per-page state first (it sees the page as written), then translation -----
@@ -77,6 +82,9 @@ def setup(app):
     app.add_transform(maths.TranslateMathBlocks)  # just before Sphinx's Locale transform
     app.add_transform(missing.FindUntranslated)  # just after it
     app.add_directive("compatibility-table", compatibility.CompatibilityTable)
+    # Before Sphinx collects the page's download files (its collector runs at 500).
+    app.connect("doctree-read", downloads.use_language_downloads, priority=400)
+    app.connect("doctree-read", downloads.add_install_line, priority=450)
     app.connect("doctree-read", pages.localise_run_time)
     app.connect("doctree-read", figures.use_language_images)
     app.connect("doctree-read", code.translate_blocks)
@@ -117,7 +125,7 @@ def setup(app):
     if language.particles:
         compounds = ranking.compound_table(_terms(), language)
         app.add_search_language(search_language(language, compounds))
-    return {"version": __version__, "env_version": 5, "parallel_read_safe": True,
+    return {"version": __version__, "env_version": 6, "parallel_read_safe": True,
             "parallel_write_safe": True}
 
 

@@ -130,3 +130,5 @@ fig.tight_layout()
 # itself.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

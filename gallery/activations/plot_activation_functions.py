@@ -104,3 +104,5 @@ fig.tight_layout()
 # :ref:`sphx_glr_auto_examples_activations_plot_activation_derivatives.py`.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

@@ -17,11 +17,10 @@ negative side, and those keep learning.
 # The 8x8 digits of :func:`dlref.datasets.load_digits_images`, flattened to 64
 # pixels and scaled to [0, 1].
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+keras = import_keras()  # without TensorFlow's start-up lines on stderr
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -190,3 +189,5 @@ fig.tight_layout()
 # most deaths; Leaky ReLU makes them impossible.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

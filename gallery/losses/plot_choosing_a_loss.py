@@ -14,16 +14,16 @@ the TensorFlow backend then show where that backend hides the mistake instead.
 # %%
 # Setup
 # -----
-# TensorFlow is quiet when ``TF_CPP_MIN_LOG_LEVEL`` is set before it is imported.
+# :func:`~dlref.models.import_keras` imports Keras, and TensorFlow without the
+# start-up log lines it writes to the terminal.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+keras = import_keras()  # without TensorFlow's start-up lines on stderr
 
 import textwrap
 import warnings
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -280,3 +280,5 @@ for name, (activation, from_logits) in keras_setups.items():
 # the backend.
 
 # sphinx_gallery_thumbnail_number = 2
+
+plt.show()

@@ -141,3 +141,5 @@ fig.tight_layout()
 # from 0.9 to 0.99.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

@@ -122,3 +122,5 @@ fig.tight_layout()
 # round-off (the printed maximum difference).
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

@@ -16,9 +16,9 @@ threshold change.
 # The positive class is the digit 8; we keep only a few 8s in the training and the test
 # set so that both have the same base rate of about 5%.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+import_keras()  # TensorFlow, imported below, starts without its log lines
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -145,3 +145,5 @@ fig.tight_layout()
 # more in your application.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

@@ -12,15 +12,15 @@ mixed up, and a few of the images the model gets wrong.
 # %%
 # Setup
 # -----
-# TensorFlow is quiet when ``TF_CPP_MIN_LOG_LEVEL`` is set before it is imported.
+# :func:`~dlref.models.import_keras` imports Keras, and TensorFlow without the
+# start-up log lines it writes to the terminal.
 # One call to ``keras.utils.set_random_seed`` makes the weights and the training
 # reproducible.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+keras = import_keras()  # without TensorFlow's start-up lines on stderr
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.metrics import ConfusionMatrixDisplay
@@ -162,3 +162,5 @@ fig.tight_layout()
 # right.
 
 # sphinx_gallery_thumbnail_number = 3
+
+plt.show()

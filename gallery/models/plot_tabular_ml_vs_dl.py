@@ -13,16 +13,16 @@ network depend on scaling the features first.
 # %%
 # Setup
 # -----
-# TensorFlow is quiet when ``TF_CPP_MIN_LOG_LEVEL`` is set before it is imported.
+# :func:`~dlref.models.import_keras` imports Keras, and TensorFlow without the
+# start-up log lines it writes to the terminal.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+keras = import_keras()  # without TensorFlow's start-up lines on stderr
 
 import time
 import warnings
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
@@ -294,3 +294,5 @@ fig.tight_layout()
 # scaler on the training folds only keeps the evaluation honest.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

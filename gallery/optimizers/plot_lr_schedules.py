@@ -20,11 +20,10 @@ constant rate with decayed ones on the digits MLP.
 # ``alpha`` times that. ``ReduceLROnPlateau`` is a callback, not a schedule: it
 # multiplies the rate by ``factor`` when the validation loss stops improving.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+keras = import_keras()  # without TensorFlow's start-up lines on stderr
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
@@ -141,3 +140,5 @@ fig.tight_layout()
 # settings; each one adds hyperparameters to choose on the validation set.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

@@ -184,3 +184,5 @@ fig.tight_layout()
 # method's behaviour, not as a benchmark.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

@@ -13,15 +13,15 @@ time.
 # %%
 # Setup
 # -----
-# TensorFlow is quiet when ``TF_CPP_MIN_LOG_LEVEL`` is set before it is imported.
+# :func:`~dlref.models.import_keras` imports Keras, and TensorFlow without the
+# start-up log lines it writes to the terminal.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+keras = import_keras()  # without TensorFlow's start-up lines on stderr
 
 import time
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
@@ -170,3 +170,5 @@ fig.tight_layout()
 # learning rates the gaps shrink.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

@@ -21,11 +21,10 @@ training and at inference time.
 # replaced by random digits, as if the data had labelling mistakes; the
 # validation labels stay clean.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+keras = import_keras()  # without TensorFlow's start-up lines on stderr
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
@@ -198,3 +197,5 @@ print(f"training=False: identical to the input: {np.array_equal(out_infer, ones)
 # printout shows.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

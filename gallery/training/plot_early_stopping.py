@@ -20,11 +20,10 @@ anything else.
 # :func:`dlref.datasets.load_digits_images` give the 150 training images and 300
 # validation images; the 450 held-out images are the test set.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+keras = import_keras()  # without TensorFlow's start-up lines on stderr
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
@@ -157,3 +156,5 @@ fig.tight_layout()
 # thousand.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

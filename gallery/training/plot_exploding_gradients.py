@@ -23,11 +23,10 @@ explode, when they are large. The last part shows how Keras' ``clipnorm`` and
 # with a unit vector :math:`v`, so :math:`\lVert \partial L / \partial h_T \rVert = 1`
 # and everything that follows comes from backpropagation through time.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+keras = import_keras()  # without TensorFlow's start-up lines on stderr
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -196,3 +195,5 @@ fig.tight_layout()
 # the classic "clip the whole gradient vector" behaviour.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

@@ -24,11 +24,10 @@ agree to the last few digits of floating-point precision.
 # a hidden layer of five sigmoid units followed by a softmax output and the
 # sparse categorical cross-entropy.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+keras = import_keras()  # without TensorFlow's start-up lines on stderr
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
@@ -221,3 +220,5 @@ fig.tight_layout()
 # derivatives from the loss back to the first layer.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

@@ -20,9 +20,9 @@ and trains each with plain SGD.
 #   Keras' default, designed for tanh/sigmoid),
 # - sigmoid with ``GlorotUniform``.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+import_keras()  # TensorFlow, imported below, starts without its log lines
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -106,3 +106,5 @@ fig.tight_layout()
 # 20 epochs the loss barely moves.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

@@ -18,11 +18,10 @@ towards the input while the ReLU gradients stay of the same order.
 # flattened and scaled to [0, 1]. No training happens here: we only look at the
 # very first gradient.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+keras = import_keras()  # without TensorFlow's start-up lines on stderr
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -109,3 +108,5 @@ fig.tight_layout()
 # activations (together with initialisations designed for them).
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

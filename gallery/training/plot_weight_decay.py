@@ -20,9 +20,9 @@ overfitting network of the early-stopping example with each.
 # :math:`1 - 2\eta\lambda = 0.99`, and SGD with ``weight_decay`` by
 # :math:`1 - \eta\lambda = 0.995`.
 
-import os
+from dlref.models import import_keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+import_keras()  # TensorFlow, imported below, starts without its log lines
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -114,3 +114,5 @@ fig.tight_layout()
 # Its strength is a hyperparameter to choose on the validation set, like any other.
 
 # sphinx_gallery_thumbnail_number = 1
+
+plt.show()

@@ -476,6 +476,10 @@ def test_gallery_pages_offer_py_and_ipynb_downloads(walk):
     problems: dict[str, list[str]] = defaultdict(list)
     for path in examples:
         stem = Path(path).stem
+        # A translated page offers the example in its language: plot_x.ko.py, plot_x.ko.ipynb.
+        lang = path.split("/")[0]
+        if lang != "en":
+            stem = f"{stem}.{lang}"
         links = walk["probes"].get(path, {}).get("links", [])
         for suffix in (".py", ".ipynb"):
             hits = sorted({u for u in links if urlsplit(u).path.endswith(f"/{stem}{suffix}")})

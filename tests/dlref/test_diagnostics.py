@@ -217,3 +217,103 @@ def test_bad_input_is_explained():
         dead_relu_fraction(model, [["a"] * 4])
     with pytest.raises(ValueError, match=r"x must not be empty"):
         dead_relu_fraction(model, np.empty((0, 4)))
+
+
+# -- inputs checked against the model: dlref's message, not Keras' input_spec or TF's error ---
+
+_XY = RNG.uniform(size=(12, 8, 8)).astype(np.float32), np.arange(12) % 10
+_FLAT = _XY[0].reshape(12, -1)
+
+
+@pytest.fixture(scope="module")
+def digits_model():
+    return build_mlp((64,), hidden_units=(8,), dropout=0.0, seed=0)
+
+
+def _model(**kwargs):
+    return build_mlp(kwargs.pop("shape", (64,)), hidden_units=(4,), dropout=0.0, **kwargs)
+
+
+INPUT_CASES = [
+    pytest.param(
+        lambda m: gradient_norms(m, _FLAT[:, :60], _XY[1]),
+        r"^x has shape \(12, 60\), but model 'mlp' takes inputs of shape \(None, 64\) "
+        r"\(the first axis counts the samples\)\.$",
+        id="x-width"),
+    pytest.param(
+        lambda m: dead_relu_fraction(m, _XY[0]),
+        r"x has shape \(12, 8, 8\), but model 'mlp' takes inputs of shape \(None, 64\).*"
+        r"flatten the samples with x\.reshape\(len\(x\), -1\)\.",
+        id="x-rank-images-unflattened"),
+    pytest.param(
+        lambda m: activation_stats(m, _XY[0]),
+        r"x has shape \(12, 8, 8\).*x\.reshape\(len\(x\), -1\)",
+        id="x-rank-activation-stats"),
+    pytest.param(
+        lambda m: activation_stats(m, _FLAT[0]),
+        r"x has shape \(64,\).*one sample without its batch axis: pass x\[np\.newaxis\], of "
+        r"shape \(1, 64\)",
+        id="x-single-sample"),
+    pytest.param(
+        lambda m: gradient_norms(_model(shape=(8, 8)), _FLAT, _XY[1]),
+        r"x has shape \(12, 64\), but model 'mlp' takes inputs of shape \(None, 8, 8\).*"
+        r"reshape the samples with x\.reshape\(-1, 8, 8\)",
+        id="x-flat-for-images"),
+    pytest.param(
+        lambda m: gradient_norms(m, _FLAT, np.eye(10)[_XY[1]]),
+        r"^y holds one-hot rows \(shape \(12, 10\)\), but model 'mlp' is compiled with "
+        r"loss='sparse_categorical_crossentropy', which takes one integer class id per "
+        r"sample: pass y\.argmax\(axis=1\)\.$",
+        id="y-one-hot-on-sparse-loss"),
+    pytest.param(
+        lambda m: gradient_norms(m, _FLAT, np.where(_XY[1] == 0, 12, _XY[1])),
+        r"^y contains class id 12, but model 'mlp' has 10 output units, which can only "
+        r"predict class ids 0\.\.9\.$",
+        id="y-class-id-beyond-units"),
+    pytest.param(
+        lambda m: gradient_norms(_model(num_outputs=3), _FLAT[:3], np.array([1, 2, 3])),
+        r"class id 3, but model 'mlp' has 3 output units.*if the classes are numbered from 1, "
+        r"pass y - 1",
+        id="y-class-ids-from-1"),
+    pytest.param(
+        lambda m: gradient_norms(m, _FLAT, _XY[1] + 0.5),
+        r"y holds values in \[0\.5, 9\.5\] that are not class ids.*"
+        r"loss='sparse_categorical_crossentropy'",
+        id="y-not-class-ids"),
+    pytest.param(
+        lambda m: gradient_norms(m, _FLAT, np.ones((12, 3))),
+        r"^y has shape \(12, 3\), but model 'mlp' is compiled with "
+        r"loss='sparse_categorical_crossentropy', which takes one integer class id per "
+        r"sample, shape \(12,\)\.$",
+        id="y-columns-on-sparse-loss"),
+    pytest.param(
+        lambda m: gradient_norms(_model(loss="categorical_crossentropy"), _FLAT, _XY[1]),
+        r"y holds integer class ids \(shape \(12,\)\), but model 'mlp' is compiled with "
+        r"loss='categorical_crossentropy', which takes one-hot rows of shape \(12, 10\): pass "
+        r"keras\.utils\.to_categorical\(y, 10\)\.",
+        id="y-class-ids-on-one-hot-loss"),
+    pytest.param(
+        lambda m: gradient_norms(_model(task="regression", num_outputs=2), _FLAT,
+                                 np.ones(12)),
+        r"y has shape \(12,\), but model 'mlp' outputs 2 value\(s\) per sample and its loss "
+        r"'mean_squared_error' compares y with them one by one: pass y of shape \(12, 2\)\.",
+        id="y-width-for-regression"),
+]
+
+
+@pytest.mark.parametrize(("call", "pattern"), INPUT_CASES)
+def test_inputs_that_do_not_fit_the_model_are_explained(digits_model, call, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        call(digits_model)
+
+
+def test_inputs_that_fit_still_pass(digits_model):
+    # The checks let every shape Keras accepts through: (n,) or (n, 1) labels, float32 or
+    # float64 inputs, a Sequential model built by calling it (no keras.Input).
+    assert set(gradient_norms(digits_model, _FLAT, _XY[1])) == {"hidden_1", "output"}
+    assert set(gradient_norms(digits_model, _FLAT.astype(np.float64), _XY[1][:, None])) == {
+        "hidden_1", "output"}
+    called = keras.Sequential([keras.layers.Dense(2, activation="relu", name="d")])
+    called(_FLAT[:2])
+    fraction = dead_relu_fraction(called, _FLAT)["d"]
+    assert fraction in (0.0, 0.5, 1.0)  # 2 units

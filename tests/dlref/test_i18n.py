@@ -217,7 +217,8 @@ READING = {
     "float64": "V", "NanumGothic": "C",
     # digits by their Sino-Korean reading: 영 일 이 삼 사 오 육 칠 팔 구
     "0": "C", "1": "L", "2": "V", "3": "C", "4": "V", "5": "V", "6": "C", "7": "L", "8": "L",
-    "9": "V", "dtype": "C", "predict": "V", "task": "V",
+    "9": "V", "dtype": "C", "predict": "V", "task": "V", "argmax": "V", "binary_accuracy": "V",
+    "build_mlp": "V", "check_setup": "C", "loss": "V", "newaxis": "V", "reshape": "V",
 }
 RIGHT = {"C": ("은", "이", "을", "과", "으로"), "V": ("는", "가", "를", "와", "로"),
          "L": ("은", "이", "을", "과", "로")}
@@ -440,6 +441,7 @@ def test_bad_input_is_explained_in_korean(korean):
 
 BINARY = np.array([0, 1, 1, 0])
 IDS = np.array([0, 2, 1])
+IDS_FROM_1 = np.array([1, 3, 2])
 ONE_HOT = np.eye(3)[[0, 2, 1]]
 SOFT = np.array([[0.2, 0.3, 0.5], [0.1, 0.1, 0.8]])
 MULTI = np.array([[1, 1, 0], [0, 0, 1]])
@@ -457,7 +459,8 @@ def _advisor_calls():
     for robust in (False, True):
         calls += [(s, ("regression", y), {"robust": robust}) for y in LABELS.values()]
     calls += [(s, ("binary", y), {}) for y in (BINARY, np.array([0.2, 0.7]))]
-    calls += [(s, ("multiclass", y), {}) for y in (BINARY, IDS, ONE_HOT, SOFT)]
+    # Class ids from 1: the class-ids reason, and once the note on numbering them from 0.
+    calls += [(s, ("multiclass", y), {}) for y in (BINARY, IDS_FROM_1, ONE_HOT, SOFT)]
     calls += [(s, ("multilabel", y), {}) for y in (ONE_HOT, SOFT, MULTI, UNIT_COLS)]
     calls += [(s, ("binary", y), {}) for y in (IDS, np.eye(2)[[0, 1]], SOFT2, ONE_HOT, SOFT,
                                                MULTI, REAL, REAL_COLS)]
@@ -483,6 +486,15 @@ def _advisor_calls():
               (MULTI, "binary_crossentropy"), (np.array([0.2, 0.7]), "binary_crossentropy"),
               (UNIT_COLS, "binary_crossentropy")]
     calls += [(c, (y, loss, "linear"), {"from_logits": True}) for y, loss in logits]
+    # Binary crossentropy on rows of one class: sigmoid units, or their logits.
+    calls += [(c, (y, "binary_crossentropy", "sigmoid"), {}) for y in (ONE_HOT, SOFT)]
+    calls += [(c, (y, "binary_crossentropy", "linear"), {"from_logits": True})
+              for y in (np.eye(3)[[2, 0]], SOFT2)]
+    # A softmax for binary crossentropy: one sentence per shape of y.
+    calls += [(c, (y, "binary_crossentropy", "softmax"), {})
+              for y in (SOFT, np.array([0.2, 0.7]), UNIT_COLS)]
+    # Class-looking labels with a regression loss on a linear output.
+    calls += [(c, (y, "mse", "linear"), {}) for y in (BINARY, IDS, ONE_HOT, MULTI)]
     return calls
 
 
@@ -508,7 +520,7 @@ def test_every_advisor_sentence_is_reached_once(monkeypatch):
         _run(call)
     written = {m for m, where in _code_messages().items() if where == "_loss_messages.py"}
     assert set(used) == written
-    assert len(used) == len(written) == 76
+    assert len(used) == len(written) == 88
 
 
 def test_every_advisor_sentence_reads_in_korean(korean):

@@ -88,3 +88,48 @@ def test_import_keras_returns_keras_on_the_backend_it_is_set_to():
 
     assert import_keras() is keras
     assert keras.backend.backend() == _keras.backend_name()
+
+
+# What TensorFlow's C++ start-up writes to descriptor 2 at import, whatever TF_CPP_MIN_LOG_LEVEL.
+NOISE = (
+    "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\n"
+    "I0000 00:00:1796370164.927933   28894 port.cc:153] oneDNN custom operations are on.\n"
+    "I0000 00:00:1796370164.928817   28894 cudart_stub.cc:31] Could not find cuda drivers on "
+    "your machine, GPU will not be used.\n"
+)
+
+
+def _import_writing(noise: str, level: str | None) -> subprocess.CompletedProcess:
+    # A stand-in for the TensorFlow import: it writes straight to descriptor 2, as C++ does,
+    # plus a Python warning, which must come through.
+    code = (
+        "import os, sys, warnings\n"
+        "from dlref._keras import quiet_tensorflow_start\n"
+        "with quiet_tensorflow_start():\n"
+        f"    os.write(2, {noise.encode()!r})\n"
+        "    warnings.warn('a warning of the import itself')\n"
+        "print(os.environ['TF_CPP_MIN_LOG_LEVEL'])\n"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
+    if level is not None:
+        env["TF_CPP_MIN_LOG_LEVEL"] = level
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env=env)
+
+
+def test_tensorflow_start_up_lines_are_kept_off_stderr():
+    quiet = _import_writing(NOISE, None)
+    assert quiet.stdout.strip() == "3"  # set before the import, as TensorFlow needs
+    assert "absl" not in quiet.stderr and "cuda" not in quiet.stderr
+    assert "UserWarning: a warning of the import itself" in quiet.stderr
+
+
+def test_a_chosen_log_level_is_kept():
+    # TF_CPP_MIN_LOG_LEVEL=0 asks for every record: nothing is filtered.
+    loud = _import_writing(NOISE, "0")
+    assert loud.stdout.strip() == "0"
+    assert "Could not find cuda drivers" in loud.stderr and "absl::InitializeLog" in loud.stderr
+    # Level 1 hides info records, not errors.
+    error = "E0000 00:00:1796370170.286383   28894 cuda_platform.cc:52] failed call to cuInit\n"
+    kept = _import_writing(NOISE + error, "1")
+    assert "failed call to cuInit" in kept.stderr and "oneDNN" not in kept.stderr

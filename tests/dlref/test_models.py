@@ -157,11 +157,48 @@ def test_build_mlp_and_select_loss_agree_on_every_task(task):
     ],
 )
 def test_build_mlp_explicit_loss_keeps_task_output(task, activation, metrics):
+    # Huber is a Keras loss outside dlref's setup advice: build_mlp leaves it to Keras.
     n = 1 if task == "binary" else 3
-    model = build_mlp((3,), task=task, num_outputs=n, loss="mse")
+    model = build_mlp((3,), task=task, num_outputs=n, loss="huber")
     assert model.layers[-1].activation.__name__ == activation
-    assert model.get_compile_config()["loss"] == "mse"
+    assert model.get_compile_config()["loss"] == "huber"
     assert model.get_compile_config()["metrics"] == metrics
+
+
+@pytest.mark.parametrize(
+    ("task", "loss", "fits", "tasks"),
+    [
+        ("multiclass", "binary_crossentropy",
+         ["categorical_crossentropy", "sparse_categorical_crossentropy"], ["binary", "multilabel"]),
+        ("binary", "mse", ["binary_crossentropy"], ["regression"]),
+        ("binary", "sparse_categorical_crossentropy", ["binary_crossentropy"], ["multiclass"]),
+        ("multilabel", "categorical_crossentropy", ["binary_crossentropy"], ["multiclass"]),
+        ("regression", "binary_crossentropy", ["mean_absolute_error", "mean_squared_error"],
+         ["binary", "multilabel"]),
+    ],
+)
+def test_build_mlp_runs_check_setup_on_what_it_builds(task, loss, fits, tasks):
+    n = 1 if task == "binary" else 3
+    with pytest.raises(ValueError, match=r"does not fit for any labels of that task") as raised:
+        build_mlp((3,), task=task, num_outputs=n, loss=loss)
+    message = str(raised.value)
+    assert f"use one of the losses {fits}" in message and f"use one of the tasks {tasks}" in message
+    # Every way out the message names builds.
+    for fitting in fits:
+        assert build_mlp((3,), hidden_units=(), task=task, num_outputs=n, loss=fitting).loss \
+            == fitting
+    for other in tasks:
+        units = 1 if other == "binary" else 3
+        assert build_mlp((3,), hidden_units=(), task=other, num_outputs=units, loss=loss).loss \
+            == loss
+
+
+def test_build_mlp_rejects_a_logits_loss_on_a_probability_output():
+    loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    with pytest.raises(ValueError, match=r"10-unit softmax output.*from_logits=False"):
+        build_mlp((3,), loss=loss)
+    built = build_mlp((3,), loss=keras.losses.SparseCategoricalCrossentropy())
+    assert built.layers[-1].activation.__name__ == "softmax"
 
 
 def test_build_mlp_optimizers_and_metrics():
@@ -323,6 +360,29 @@ def test_class_weight_is_a_fit_keyword_that_scales_the_loss():
 
 BAD_INPUT = [
     # -- models ---------------------------------------------------------------
+    (
+        partial(build_mlp, (4,), loss="sparse_crossentropy"),
+        ValueError,
+        r"loss='sparse_crossentropy' is not a Keras loss name; the installed Keras knows "
+        r"\[.*'sparse_categorical_crossentropy'.*\]\. Did you mean "
+        r"'sparse_categorical_crossentropy'\?",
+    ),
+    (
+        partial(build_mlp, (4,), loss=3),
+        TypeError,
+        r"loss must be a Keras loss name such as 'sparse_categorical_crossentropy'.*; got int 3",
+    ),
+    (
+        partial(build_mlp, (4,), activation="rleu"),
+        ValueError,
+        r"activation='rleu' is not a Keras activation name.*Did you mean 'relu'\?",
+    ),
+    (
+        partial(build_mlp, (4,), task="multiclass", loss="binary_crossentropy"),
+        ValueError,
+        r"task='multiclass' gives a 10-unit softmax output, which "
+        r"loss='binary_crossentropy' does not fit",
+    ),
     (
         partial(build_mlp, (4,), kernel_initializer="he_normall"),
         ValueError,

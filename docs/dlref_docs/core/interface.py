@@ -41,6 +41,11 @@ def register(app) -> None:
         base = target / str(number)
         catalogs.compile_to(po, base / language / "LC_MESSAGES" / f"{DOMAIN}.mo")
         dirs.append(base)
+    # Sphinx keeps one translator per catalog for the whole process; a process that sets up
+    # applications in several languages (the tests) must not keep the first one's.
+    from sphinx import locale
+
+    locale.translators.pop(("general", DOMAIN), None)
     for base in dirs or [LOCALE]:
         # The first registration is the primary catalog, the others its fallbacks.
         app.add_message_catalog(DOMAIN, str(base))
