@@ -41,13 +41,16 @@ $(NODE_STAMP): package.json package-lock.json
 # make site LANG=ko builds one language.  LANG is also the locale variable of every shell, so
 # only a LANG given on make's command line counts.
 SITE_LANG := $(if $(filter command line,$(origin LANG)),--lang $(LANG))
+# make exports a command-line LANG to the commands too, where it is read as a locale ("ko" is
+# none): they get the usual one back.
+SITE_ENV := $(if $(filter command line,$(origin LANG)),LANG=C.UTF-8)
 
 site: $(STAMP) $(NODE_STAMP)
-	$(PY) -m dlref_docs build $(SITE_LANG)
+	$(SITE_ENV) $(PY) -m dlref_docs build $(SITE_LANG)
 
 # A writer's preview in seconds: no example runs, warnings are reported but do not fail.
 site-quick: $(STAMP) $(NODE_STAMP)
-	$(PY) -m dlref_docs build --quick $(SITE_LANG)
+	$(SITE_ENV) $(PY) -m dlref_docs build --quick $(SITE_LANG)
 
 # -n auto: one pytest-xdist worker per core; --dist loadfile keeps each file's tests (and its
 # session fixtures, such as the browser walk over every page) on one worker.  The site itself
