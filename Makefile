@@ -52,11 +52,11 @@ site: $(STAMP) $(NODE_STAMP)
 site-quick: $(STAMP) $(NODE_STAMP)
 	$(SITE_ENV) $(PY) -m dlref_docs build --quick $(SITE_LANG)
 
-# -n auto: one pytest-xdist worker per core; --dist loadfile keeps each file's tests (and its
-# session fixtures, such as the browser walk over every page) on one worker.  The site itself
-# is built once per run (tests/conftest.py).
+# -n auto: one pytest-xdist worker per core; --dist loadgroup keeps each file's tests (and its
+# fixtures) on one worker, but runs the browser walk's two languages side by side
+# (tests/conftest.py names the groups).  The site itself is built once per run.
 test: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadgroup
 
 # Tiers are folders (tests/conftest.py gives tests/site "slow" and tests/browser "browser");
 # tests in tests/dlref that train a model are marked "slow" themselves.

@@ -26,6 +26,13 @@ TIERS = {"site": ("slow",), "browser": ("slow", "browser")}
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).resolve().parent
     for item in items:
+        # pytest-xdist (make test: --dist loadgroup) keeps a group on one worker: a file's
+        # tests stay together (its module and session fixtures are made once), except the
+        # browser walk, whose languages are two groups that run side by side.
+        callspec = getattr(item, "callspec", None)
+        walk_language = callspec.params.get("walk") if callspec is not None else None
+        group = f"walk-{walk_language}" if walk_language else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
         try:
             tier = Path(item.path).resolve().relative_to(here).parts[0]
         except ValueError:

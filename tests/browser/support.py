@@ -18,6 +18,14 @@ VIEWPORT = {"width": 1280, "height": 800}
 HOST = "127.0.0.1"
 OUTPUT = Path(__file__).resolve().parents[1] / "output"  # tests/output/ (gitignored)
 
+# Sphinx's search has listed every result: searchtools.js pulses (Search._pulse_status >= 0)
+# from the start of a query until then, then sets it back to -1; the <h2> only exists once a
+# query has started.
+SEARCH_DONE = (
+    "() => typeof Search !== 'undefined' && Search._pulse_status === -1"
+    " && document.querySelector('#search-results h2') !== null"
+)
+
 # Debian's Chromium, driven by Playwright (its own browser download needs the network).
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

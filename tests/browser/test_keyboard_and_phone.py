@@ -11,17 +11,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .support import block_external
+from .support import SEARCH_DONE, block_external
 
 FLOW_PAGE = "concepts/activation-functions.html"
 GALLERY_INDEX = "auto_examples/index.html"  # its sidebar has entries with children
 PHONE = {"width": 390, "height": 844}
 MAX_TABS = 120
 NAV_TIMEOUT_MS = 60_000  # a bound, not a budget: two xdist workers share two cores
-SEARCH_DONE = (
-    "() => typeof Search !== 'undefined' && Search._pulse_status === -1"
-    " && document.querySelector('#search-results h2') !== null"
-)
 
 
 def other(lang: str) -> str:

@@ -27,18 +27,10 @@ from urllib.parse import quote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from .support import VIEWPORT, block_external, serve
+from .support import SEARCH_DONE, VIEWPORT, block_external, serve
 
 NAV_TIMEOUT_MS = 60_000  # a bound, not a budget: two xdist workers share two cores
 
-# The same "search finished" signal as test_search_finds_the_activation_functions_page in
-# test_site_browser.py: searchtools.js pulses (Search._pulse_status >= 0) from the start of the
-# query until every result is listed, then sets it back to -1; the <h2> only exists once a
-# query has started.
-SEARCH_DONE = (
-    "() => typeof Search !== 'undefined' && Search._pulse_status === -1"
-    " && document.querySelector('#search-results h2') !== null"
-)
 
 
 def search(context, search_page: str, query: str) -> list[str]:
