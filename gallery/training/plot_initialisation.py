@@ -103,19 +103,20 @@ for seed in seeds:
 # %%
 # Training
 # --------
-# 20 epochs with batches of 64 from each seed: all three with SGD at learning rate 0.05,
+# 10 epochs with batches of 64 from each seed: all three with SGD at learning rate 0.05,
 # and the two ReLU networks also with Adam at its default rate of 0.001. Adam divides
 # every gradient by a running estimate of its size, which should make the scale of the
-# initial weights matter much less.
+# initial weights matter much less. Since the loss jumps from epoch to epoch, the table
+# gives the lowest loss each run reached as well as the last.
 
 
-def train(model, seed, epochs=20):
+def train(model, seed, epochs=10):
     data = (tf.data.Dataset.from_tensor_slices((x_train, y_train)).cache()
             .shuffle(len(x_train), seed=seed).batch(64))
     return model.fit(data, epochs=epochs, shuffle=False, verbose=0).history["loss"]
 
 
-epochs = 20
+epochs = 10
 runs = {f"{name}, SGD": (activation, initializer, "sgd", 0.05)
         for name, (activation, initializer) in setups.items()}
 runs.update({f"{name}, Adam": (activation, initializer, "adam", 0.001)
@@ -125,20 +126,22 @@ for name, (activation, initializer, optimizer, rate) in runs.items():
     losses[name] = np.array([
         train(make(activation, initializer, seed, optimizer=optimizer, learning_rate=rate), seed)
         for seed in seeds])
-    final = losses[name][:, -1]
-    print(f"{name:>23s}: training loss after {epochs} epochs {final.mean():.3f} "
-          f"({final.min():.3f}-{final.max():.3f})")
+    lowest, last = losses[name].min(axis=1), losses[name][:, -1]
+    print(f"{name:>23s}: lowest training loss {lowest.mean():.3f} "
+          f"({lowest.min():.3f}-{lowest.max():.3f}), after epoch {epochs} {last.mean():.3f}")
 
 # sphinx_gallery_start_ignore
-final = {name: loss[:, -1] for name, loss in losses.items()}
-assert np.all(final["ReLU + He, SGD"] < final["ReLU + Glorot, SGD"] - 0.5), \
-    "with SGD, He trains at once and Glorot starts slowly"
+lowest = {name: loss.min(axis=1) for name, loss in losses.items()}
+sgd_gap = lowest["ReLU + Glorot, SGD"] - lowest["ReLU + He, SGD"]
+assert np.all(sgd_gap > 0.5), "with SGD, He trains at once and Glorot lags far behind"
+assert np.all(losses["ReLU + Glorot, SGD"][:, :5] > 2.2), \
+    "with SGD, Glorot starts slowly: five epochs near chance level"
 assert np.all(np.abs(losses["sigmoid + Glorot, SGD"] - np.log(10)) < 0.05), \
-    "the sigmoid network hardly moves from chance level in 20 epochs"
-sgd_gap = final["ReLU + Glorot, SGD"] - final["ReLU + He, SGD"]
-adam_gap = np.abs(final["ReLU + Glorot, Adam"] - final["ReLU + He, Adam"])
-assert np.all(adam_gap < 0.1) and np.all(adam_gap < sgd_gap / 5), \
-    "Adam is much less sensitive to the initialiser than SGD"
+    "the sigmoid network stays at chance level"
+adam_gap = np.abs(lowest["ReLU + Glorot, Adam"] - lowest["ReLU + He, Adam"])
+assert np.all(lowest["ReLU + Glorot, Adam"] < 0.3) and np.all(adam_gap < 0.15), \
+    "with Adam both starts train, to within 0.15 of each other"
+assert np.all(adam_gap < sgd_gap / 4), "Adam is much less sensitive to the initialiser than SGD"
 assert np.all(np.diff(losses["ReLU + He, SGD"], axis=1).max(axis=1) > 0.05), \
     "with He and rate 0.05 the loss jumps from epoch to epoch"
 # sphinx_gallery_end_ignore
@@ -173,7 +176,7 @@ for name, loss in losses.items():
     ax_loss.fill_between(epoch_axis, loss.min(axis=0), loss.max(axis=0), color=color,
                          alpha=0.2, lw=0)
 ax_grad.set(yscale="log", xlabel="layer (input → output)", ylabel="gradient norm ‖∂L/∂W‖")
-ax_loss.set(xlabel="epoch", ylabel="training loss", xticks=range(0, epochs + 1, 5))
+ax_loss.set(xlabel="epoch", ylabel="training loss", xticks=range(2, epochs + 1, 2))
 ax_loss.legend(fontsize=9)
 fig.suptitle(bilingual_title("Weight initialisation", "가중치 초기화"), fontsize=15)
 fig.tight_layout()
@@ -194,7 +197,7 @@ fig.tight_layout()
 # and training starts later. In a network of two hidden layers the same missing factor
 # costs only a factor of about 2. Sigmoid with Glorot is worse still: Glorot's variance
 # is derived for a slope of 1 at zero, the sigmoid's slope is at most 0.25, so the
-# gradients vanish towards the input and in 20 epochs the loss does not leave chance
+# gradients vanish towards the input and in 10 epochs the loss does not leave chance
 # level. With Adam, which rescales every gradient, He and Glorot train almost alike.
 
 # sphinx_gallery_thumbnail_number = 1
