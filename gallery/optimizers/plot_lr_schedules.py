@@ -139,11 +139,11 @@ assert np.all(jumps["exponential"] < 0.005) and np.all(jumps["cosine + warm-up"]
 # %%
 # Reading the rate from the loss curve
 # ------------------------------------
-# Before any schedule, a first search of the constant rate: plain SGD for 10 epochs with
+# Before any schedule, a first search of the constant rate: plain SGD for 5 epochs with
 # rates from far too small to far too large, from the same three seeds (the rate 0.1
-# is the first 10 epochs of the constant runs above).
+# is the first 5 epochs of the constant runs above).
 
-search = 10
+search = 5
 rate_runs = {0.003: [train(0.003, seed, epochs=search, validation=False) for seed in seeds],
              0.1: runs["constant"],
              3.0: [train(3.0, seed, epochs=search, validation=False) for seed in seeds]}
@@ -157,7 +157,7 @@ chance = np.log(10)  # the crossentropy of a uniform guess over 10 digits
 low, good, high = rate_curves[0.003], rate_curves[0.1], rate_curves[3.0]
 assert np.all(np.diff(low, axis=1) < 0) and np.all(low[:, -1] > 1.5), \
     "rate 0.003 falls slowly and steadily"
-assert np.all(good[:, -1] < 0.5), "rate 0.1 falls fast"
+assert np.all(good[:, -1] < 0.5 * good[:, 0]), "rate 0.1 falls fast"
 assert np.all(high[:, 0] > chance) and np.all(high.min(axis=1) > 2.0), \
     "rate 3 jumps up above chance at once and stays high"
 # sphinx_gallery_end_ignore
@@ -180,7 +180,7 @@ def spread(ax, x, rows, color, label):
 for color, (lr, c) in zip(PALETTE, rate_curves.items(), strict=False):
     spread(ax_rate, np.arange(1, search + 1), c, color, f"rate {lr:g}")
 ax_rate.set(xlabel="epoch", ylabel="training loss", yscale="log", title="constant rates",
-            xticks=range(2, search + 1, 2))
+            xticks=range(1, search + 1))
 ax_rate.legend(fontsize=9)
 for color, (name, c) in zip(PALETTE, curves.items(), strict=False):
     spread(ax_cmp, np.arange(1, epochs + 1), c["val_loss"], color, name)
