@@ -7,8 +7,8 @@ A ReLU unit whose input is negative for every training example outputs 0 for all
 them, receives no gradient and stops learning: it has *died*. Here two identical
 small networks, one with ReLU and one with Leaky ReLU, are trained on the digits
 with a deliberately large learning rate, from three seeds. You will see the share of
-dead ReLU units climb in the first epochs, while only a few Leaky ReLU units ever sit
-on their negative side, and those keep learning.
+dead ReLU units climb in the first epochs, while the Leaky ReLU units that the first
+large steps push to their negative side keep learning and come back.
 """
 
 # %%

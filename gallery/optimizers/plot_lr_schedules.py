@@ -97,7 +97,7 @@ curves = {name: {key: np.array([h[key] for h in hs]) for key in ("loss", "val_lo
           for name, hs in runs.items()}
 print("after 30 epochs, mean over the seeds (lowest-highest); 'jump' is the largest change of")
 print("the validation loss from one epoch to the next over the last five epochs")
-print(f"{'':>17s} {'training loss':>21s} {'validation loss':>21s} {'lowest val':>10s} "
+print(f"{'':>17s} {'training loss':>19s} {'validation loss':>19s} {'lowest val':>10s} "
       f"{'jump':>6s}")
 jumps = {}
 for name, c in curves.items():

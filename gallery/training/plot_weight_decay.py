@@ -118,13 +118,12 @@ for name, options in runs.items():
 results = {name: {key: np.array(v) for key, v in r.items()} for name, r in results.items()}
 
 print(f"after {epochs} epochs; mean over seeds {seeds}, lowest to highest in brackets")
-print(f"{'':>8s} {'val crossentropy':>22s} {'val_loss':>7s} {'penalty':>7s} "
-      f"{'weight norm ‖W‖':>21s}")
+print(f"{'':>8s}  {'val crossentropy':<20s} {'val_loss':>8s} {'penalty':>8s}  weight norm ‖W‖")
 for name, r in results.items():
     ce, norm = r["val_ce"][:, -1], r["norm"]
-    print(f"{name:>8s} {ce.mean():7.3f} ({ce.min():.3f}-{ce.max():.3f}) "
-          f"{r['val_loss'][:, -1].mean():7.3f} {r['penalty'].mean():7.3f} "
-          f"{norm.mean():6.1f} ({norm.min():.1f}-{norm.max():.1f})")
+    print(f"{name:>8s}  {ce.mean():.3f} ({ce.min():.3f}-{ce.max():.3f})  "
+          f"{r['val_loss'][:, -1].mean():8.3f} {r['penalty'].mean():8.3f}  "
+          f"{norm.mean():.1f} ({norm.min():.1f}-{norm.max():.1f})")
 steps = epochs * 3
 print(f"AdamW's default decay 0.004 at its default rate 0.001 would scale the weights by "
       f"{(1 - 0.001 * 0.004) ** steps:.5f} in these {steps} steps")
