@@ -68,10 +68,31 @@ val_data = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(450).cache()
 seeds = (0, 1, 2)
 
 
+def restart(model, twin):
+    """Put ``model`` back into the state of ``twin``, the same network built anew.
+
+    ``twin`` brings the initial weights of its seed and a fresh optimizer (step count,
+    learning rate). Training one compiled ``model`` again reuses the TensorFlow graph of
+    its training step: tracing that graph for every new model would take longer than
+    these short trainings themselves.
+    """
+    for network in (twin, model):
+        if not network.optimizer.built:
+            network.optimizer.build(network.trainable_variables)
+    model.set_weights(twin.get_weights())
+    for variable, fresh in zip(model.optimizer.variables, twin.optimizer.variables, strict=True):
+        variable.assign(fresh)
+
+
+compiled = {}  # one compiled network per kind of rate: a number, or each kind of schedule
+
+
 def train(learning_rate, seed, epochs=epochs, callbacks=(), validation=True):
     """Train the digits MLP with plain SGD; the seed sets the initial weights and batches."""
-    model = build_mlp((64,), hidden_units=(64,), dropout=0.0, optimizer="sgd",
-                      learning_rate=learning_rate, seed=seed)
+    twin = build_mlp((64,), hidden_units=(64,), dropout=0.0, optimizer="sgd",
+                     learning_rate=learning_rate, seed=seed)
+    model = compiled.setdefault(type(learning_rate).__name__, twin)
+    restart(model, twin)
     data = (tf.data.Dataset.from_tensor_slices((x_train, y_train)).cache()
             .shuffle(len(x_train), seed=seed).batch(batch_size))
     history = model.fit(data, epochs=epochs, validation_data=val_data if validation else None,

@@ -54,12 +54,51 @@ assert wrong == 22, "the pages and examples say 22 of the 150 training labels ar
 # sphinx_gallery_end_ignore
 
 
+lr = 0.005
+
+
 def batches(x, y, seed, batch_size=50):
     return (tf.data.Dataset.from_tensor_slices((x, y)).cache()
             .shuffle(len(x), seed=seed).batch(batch_size))
 
 
 val_data = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(300).cache()
+
+
+def restart(model, twin):
+    """Put ``model`` back into the state of ``twin``, the same network built anew.
+
+    ``twin`` brings the initial weights of its seed and a fresh optimizer (step count,
+    learning rate, moment estimates). Training one compiled ``model`` again reuses the
+    TensorFlow graph of its training step: tracing that graph for every new model would
+    take longer than these short trainings themselves.
+    """
+    for network in (twin, model):
+        if not network.optimizer.built:
+            network.optimizer.build(network.trainable_variables)
+    model.set_weights(twin.get_weights())
+    for variable, fresh in zip(model.optimizer.variables, twin.optimizer.variables, strict=True):
+        variable.assign(fresh)
+
+
+compiled = {}  # one compiled network per shape, restarted for every run
+
+
+def network(units, seed):
+    """The network with hidden layers ``units``, at ``seed``'s initial weights."""
+    twin = build_mlp((64,), hidden_units=units, dropout=0.0, learning_rate=lr, seed=seed)
+    model = compiled.setdefault(units, twin)
+    restart(model, twin)
+    return model
+
+
+def test_scores(model):
+    """Test loss and accuracy; a direct call on the arrays, like ``evaluate`` but untraced."""
+    probabilities = model(x_test, training=False)
+    loss = keras.losses.sparse_categorical_crossentropy(y_test, probabilities)
+    hits = keras.ops.argmax(probabilities, axis=1) == y_test
+    return float(keras.ops.mean(loss)), float(keras.ops.mean(keras.ops.cast(hits, "float32")))
+
 
 # %%
 # Underfitting and overfitting, measured
@@ -70,19 +109,20 @@ val_data = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(300).cache()
 # by heart, wrong labels included: the training loss keeps falling while the
 # validation loss turns back up (overfitting). Both are trained with Adam at learning
 # rate 0.005 for 20 epochs, from three seeds; the seed sets the initial weights and
-# the order of the batches.
+# the order of the batches. Each shape is compiled once and restarted from each seed's
+# initial weights (``restart`` above).
 
-seeds, epochs, lr = (0, 1, 2), 20, 0.005
+seeds, epochs = (0, 1, 2), 20
 shapes = {"2 units": (2,), "512 x 512": (512, 512)}
 histories = {name: [] for name in shapes}
-full_runs = []  # the 512 x 512 networks after all their epochs, one per seed
+full_scores = []  # test loss and accuracy of the 512 x 512 networks after all their epochs
 for seed in seeds:
     for name, units in shapes.items():
-        model = build_mlp((64,), hidden_units=units, dropout=0.0, learning_rate=lr, seed=seed)
+        model = network(units, seed)
         h = model.fit(batches(x_train, y_train, seed), epochs=epochs, validation_data=val_data,
                       shuffle=False, verbose=0).history
         histories[name].append(h)
-    full_runs.append(model)
+    full_scores.append(test_scores(model))
 curves = {name: {key: np.array([h[key] for h in hs]) for key in ("loss", "val_loss")}
           for name, hs in histories.items()}
 for name, c in curves.items():
@@ -114,24 +154,13 @@ assert np.all(large["val_loss"][:, -1] > 1.3 * large["val_loss"].min(axis=1)), \
 # compare, on the test set, the restored weights with the weights of the last epoch of
 # the full 20-epoch run.
 
-
-
-def test_scores(model):
-    """Test loss and accuracy; a direct call on the arrays, like ``evaluate`` but untraced."""
-    probabilities = model(x_test, training=False)
-    loss = keras.losses.sparse_categorical_crossentropy(y_test, probabilities)
-    hits = keras.ops.argmax(probabilities, axis=1) == y_test
-    return float(keras.ops.mean(loss)), float(keras.ops.mean(keras.ops.cast(hits, "float32")))
-
-
 stops = []
-for seed, full in zip(seeds, full_runs, strict=True):
+for seed, (full_loss, full_acc) in zip(seeds, full_scores, strict=True):
     stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5,
                                             restore_best_weights=True)
-    early = build_mlp((64,), hidden_units=(512, 512), dropout=0.0, learning_rate=lr, seed=seed)
+    early = network((512, 512), seed)
     early.fit(batches(x_train, y_train, seed), epochs=epochs, validation_data=val_data,
               shuffle=False, callbacks=[stopper], verbose=0)
-    full_loss, full_acc = test_scores(full)
     early_loss, early_acc = test_scores(early)
     stops.append((stopper.best_epoch + 1, stopper.stopped_epoch + 1, full_loss, full_acc,
                   early_loss, early_acc))
@@ -187,8 +216,7 @@ sizes = [50, 200, 1047]
 train_accs, val_accs = np.zeros((len(seeds), len(sizes))), np.zeros((len(seeds), len(sizes)))
 for i, seed in enumerate(seeds):
     for j, n in enumerate(sizes):
-        net = build_mlp((64,), hidden_units=(512, 512), dropout=0.0, learning_rate=lr,
-                        seed=seed)
+        net = network((512, 512), seed)
         net.fit(batches(x_rest[:n], y_rest[:n], seed).repeat(), epochs=1, steps_per_epoch=100,
                 shuffle=False, verbose=0)
         train_accs[i, j] = accuracy(net, x_rest[:n], y_rest[:n])

@@ -110,7 +110,30 @@ for seed in seeds:
 # gives the lowest loss each run reached as well as the last.
 
 
-def train(model, seed, epochs=10):
+def restart(model, twin):
+    """Put ``model`` back into the state of ``twin``, the same network built anew.
+
+    ``twin`` brings the initial weights of its seed and initialiser and a fresh optimizer
+    (step count, learning rate, moment estimates). Training one compiled ``model`` again
+    reuses the TensorFlow graph of its training step: tracing that graph for every new
+    model would take longer than these short trainings themselves.
+    """
+    for network in (twin, model):
+        if not network.optimizer.built:
+            network.optimizer.build(network.trainable_variables)
+    model.set_weights(twin.get_weights())
+    for variable, fresh in zip(model.optimizer.variables, twin.optimizer.variables, strict=True):
+        variable.assign(fresh)
+
+
+compiled = {}  # one compiled network per activation and optimizer
+
+
+def train(activation, initializer, seed, optimizer="sgd", learning_rate=0.05, epochs=10):
+    """The training loss per epoch, starting from ``seed``'s initial weights."""
+    twin = make(activation, initializer, seed, optimizer=optimizer, learning_rate=learning_rate)
+    model = compiled.setdefault((activation, optimizer), twin)
+    restart(model, twin)
     data = (tf.data.Dataset.from_tensor_slices((x_train, y_train)).cache()
             .shuffle(len(x_train), seed=seed).batch(64))
     return model.fit(data, epochs=epochs, shuffle=False, verbose=0).history["loss"]
@@ -123,9 +146,8 @@ runs.update({f"{name}, Adam": (activation, initializer, "adam", 0.001)
              for name, (activation, initializer) in list(setups.items())[:2]})
 losses = {}
 for name, (activation, initializer, optimizer, rate) in runs.items():
-    losses[name] = np.array([
-        train(make(activation, initializer, seed, optimizer=optimizer, learning_rate=rate), seed)
-        for seed in seeds])
+    losses[name] = np.array([train(activation, initializer, seed, optimizer, rate)
+                             for seed in seeds])
     lowest, last = losses[name].min(axis=1), losses[name][:, -1]
     print(f"{name:>23s}: lowest training loss {lowest.mean():.3f} "
           f"({lowest.min():.3f}-{lowest.max():.3f}), after epoch {epochs} {last.mean():.3f}")
@@ -150,7 +172,7 @@ assert np.all(np.diff(losses["ReLU + He, SGD"], axis=1).max(axis=1) > 0.05), \
 # How large a rate does this network take? The He network with four times the rate,
 # 0.2, for 3 epochs from each seed.
 
-too_fast = np.array([train(make("relu", "he_normal", seed, learning_rate=0.2), seed, epochs=3)
+too_fast = np.array([train("relu", "he_normal", seed, learning_rate=0.2, epochs=3)
                      for seed in seeds])
 print(f"ReLU + He, SGD at rate 0.2: training loss after 3 epochs "
       f"{too_fast[:, -1].mean():.3f} ({too_fast[:, -1].min():.3f}-{too_fast[:, -1].max():.3f}); "
