@@ -207,7 +207,9 @@ for layer in layers:
         epochs_axis, negative, styles[layer], color=PALETTE[0], lw=3, marker="o",
         label=f"Leaky ReLU, {layer} (negative side)",
     )  # fmt: skip
-ax_dead.set(xlabel="epoch", ylabel="units negative for every image (%)", ylim=(-3, 100))
+# Room above 100% for the legend: the curves rise to the upper left after the first epoch.
+ax_dead.set(xlabel="epoch", ylabel="units negative for every image (%)", ylim=(-3, 130),
+            yticks=range(0, 101, 20))
 ax_dead.set_xticks(epochs_axis)
 ax_dead.set_title("Dead (ReLU) or all-negative (Leaky ReLU) units", fontsize=12)
 ax_dead.legend(fontsize=9, loc="upper left")

@@ -186,7 +186,7 @@ for ax, (name, c) in zip(axes, curves.items(), strict=True):
         ax.plot(epoch_axis, c[key].mean(axis=0), color=color, lw=2.5, ls=style, label=label)
         ax.fill_between(epoch_axis, c[key].min(axis=0), c[key].max(axis=0), color=color,
                         alpha=0.2, lw=0)
-    ax.set(xlabel="epoch", title=name, yscale="log")
+    ax.set(xlabel="epoch", title=name, yscale="log", xticks=range(0, epochs + 1, 5))
 axes[0].set_ylabel("loss (crossentropy)")
 for i, best in enumerate(best_epochs):
     axes[1].axvline(best, color=PALETTE[2], lw=1.5, ls=":",
