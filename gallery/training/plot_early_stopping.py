@@ -8,8 +8,8 @@ set chooses *when to stop* and *which model to keep*, and the test set, touched 
 at the end, reports how well the choice works on new data. This example measures the
 learning curves of a network that is too small (underfitting) and one that is far too
 large for its data (overfitting), lets ``keras.callbacks.EarlyStopping`` stop the large
-one at its best validation loss, and shows that more training data helps more than
-anything else. Every run is repeated from three seeds.
+one at its best validation loss, and shows how much more training data helps. Every run
+is repeated from three seeds.
 """
 
 # %%
@@ -196,8 +196,8 @@ fig.suptitle(bilingual_title("Underfitting and overfitting", "과소적합과 �
 fig.tight_layout()
 
 # %%
-# More data is the strongest regulariser
-# --------------------------------------
+# More data
+# ---------
 # The same large network (with clean labels now) trained on growing subsets of the
 # 1047 images not used for validation, for a fixed number of 100 weight updates each,
 # from the same three seeds, and measured on its own training images and on the
