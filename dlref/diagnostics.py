@@ -5,7 +5,8 @@ These three measurements power the vanishing-gradient and dying-ReLU examples:
 * :func:`gradient_norms` -- how large the loss gradient is at each layer's weights;
   in a deep sigmoid network it shrinks by orders of magnitude towards the input.
 * :func:`dead_relu_fraction` -- the share of ReLU units that output 0 for every
-  sample (they receive no gradient, so they never recover).
+  sample (no gradient reaches their weights; plain gradient descent leaves them as
+  they are unless their inputs change).
 * :func:`activation_stats` -- mean and standard deviation of each layer's output.
 
 Every function returns a ``dict`` keyed by layer name, in the order of
@@ -294,8 +295,11 @@ def dead_relu_fraction(model: keras.Model, x: Any) -> dict[str, float]:
     A ReLU layer is a layer with ``activation="relu"`` (``Dense``, ``Conv*``,
     ``Activation("relu")``) or a plain ``keras.layers.ReLU``.  A unit is a position
     along the last (feature/channel) axis; it is *dead* on ``x`` if its output is
-    exactly 0 for every sample (and every spatial position).  Dead units pass no
-    gradient, so training cannot revive them.
+    exactly 0 for every sample (and every spatial position).  No gradient reaches a
+    dead unit's weights, so plain gradient descent does not change them: a dead unit
+    whose inputs are the fixed data stays dead.  A unit of a deeper layer can revive
+    when the layers below it change its inputs, and momentum or weight decay move a
+    dead unit's weights without any gradient.
 
     Parameters
     ----------
