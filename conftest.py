@@ -55,6 +55,18 @@ BACKEND_ONLY = "backend_only"
 _FENCE = re.compile(r"^\s*(`{3,})\s*(\S*)\s*$")
 _MARKER = re.compile(r"keras\.backend\.backend\(\)\s*")
 _BACKEND = re.compile(r"'([a-z]+)'\s*")
+# Several backends: ``keras.backend.backend() in ("tensorflow", "jax")`` printing True.
+_MARKER_SET = re.compile(r"keras\.backend\.backend\(\) in \(((?:\s*[\"'][a-z]+[\"'],?)+)\s*\)\s*")
+
+
+def _shown_backends(example) -> tuple[str, ...] | None:
+    """Return the backends a marker example says its block shows (None: not a marker)."""
+    if _MARKER.fullmatch(example.source) and _BACKEND.fullmatch(example.want):
+        return (_BACKEND.fullmatch(example.want).group(1),)
+    several = _MARKER_SET.fullmatch(example.source)
+    if several and example.want.strip() == "True":
+        return tuple(re.findall(r"[a-z]+", several.group(1)))
+    return None
 
 
 def _blocks(text):
@@ -84,13 +96,13 @@ def skip_other_backends(dtest, text, backend):
     skipped = []
     for first, last in _blocks(text):
         examples = [ex for ex in dtest.examples if first < ex.lineno < last]
-        checks = [number for number, ex in enumerate(examples)
-                  if _MARKER.fullmatch(ex.source) and _BACKEND.fullmatch(ex.want)]
+        checks = [number for number, ex in enumerate(examples) if _shown_backends(ex)]
         ends = [*checks[1:], len(examples)] if checks else []
         for start, end in zip(checks, ends, strict=True):
-            shown = _BACKEND.fullmatch(examples[start].want).group(1)
-            if shown == backend:
+            backends = _shown_backends(examples[start])
+            if backend in backends:
                 continue
+            shown = ", ".join(backends)
             for example in examples[start:end]:
                 example.options[doctest.SKIP] = True
             skipped.append((examples[start].lineno + 1, shown, end - start))
