@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ._i18n import _
 
-__all__ = ["PALETTE", "KOREAN_FONT", "font_path", "use_style", "bilingual_title"]
+__all__ = ["PALETTE", "KOREAN_FONT", "font_path", "use_style"]
 
 #: Colour cycle shared by all figures (colour-blind safe, from Okabe & Ito 2008).
 PALETTE = (
@@ -114,38 +114,3 @@ def use_style() -> None:
             "image.cmap": "viridis",
         }
     )
-
-
-def bilingual_title(english: str, korean: str) -> str:
-    """Join an English and a Korean title the way every figure of the site does.
-
-    Parameters
-    ----------
-    english : str
-        The English title, e.g. ``"Vanishing gradients"``.
-    korean : str
-        The Korean term, e.g. ``"기울기 소실"``.
-
-    Returns
-    -------
-    str
-        ``"english · korean"``.
-
-    Raises
-    ------
-    TypeError
-        If either part is not a string.
-
-    Examples
-    --------
-    >>> from dlref.plotting import bilingual_title
-    >>> bilingual_title("Vanishing gradients", "기울기 소실")
-    'Vanishing gradients · 기울기 소실'
-    """
-    for argname, value in (("english", english), ("korean", korean)):
-        if not isinstance(value, str):
-            raise TypeError(
-                _("{argname} must be a string; got {type} {value!r}.",
-                  argname=argname, type=type(value).__name__, value=value)
-            )
-    return f"{english} · {korean}"

@@ -62,9 +62,32 @@ def missing_translations(docs: Path = DOCS, language: str | None = None) -> list
     return entries
 
 
+#: Catalogs whose messages have number holes ``{0}``… that a translation must keep.
+HOLED = ("figures", "comments", "outputs")
+
+
+def broken_holes(docs: Path = DOCS) -> list[str]:
+    """Translations of figure, comment and output lines that lose or invent a number hole
+    (the translated build would fail on them, or print another number)."""
+    from .core.holes import hole_problem
+
+    problems = []
+    for language in languages.translations(docs / "locale"):
+        for name in HOLED:
+            po = catalogs.page_catalog(docs, language, name)
+            for msgid, msgstr in catalogs.read(po).strings.items():
+                problem = hole_problem(msgid, msgstr)
+                if problem:
+                    problems.append(f"{po.relative_to(docs.parent)}: {problem}")
+    return problems
+
+
 def main() -> int:
     from .update_catalogs import report
 
     entries = missing_translations()
     print("[check] " + report(entries, DOCS))
-    return 1 if entries else 0
+    holes = broken_holes()
+    for problem in holes:
+        print(f"[check] {problem}")
+    return 1 if entries or holes else 0

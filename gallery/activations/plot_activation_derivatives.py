@@ -1,7 +1,7 @@
 """
-====================================================
-Activation derivatives · 활성화 함수의 도함수
-====================================================
+======================
+Activation derivatives
+======================
 
 During backpropagation every layer multiplies the incoming gradient by the slope of
 its activation function. This example draws those slopes with
@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from dlref import activations
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 
@@ -76,7 +76,7 @@ for color, name in zip(PALETTE, ("sigmoid", "tanh"), strict=False):
         arrowprops={"arrowstyle": "->", "color": color},
     )
 ax.set(xlabel="x", ylabel="derivative f'(x)", xlim=(-5, 5), ylim=(0, 1.15))
-ax.set_title(bilingual_title("Sigmoid and tanh derivatives", "시그모이드와 tanh의 도함수"))
+ax.set_title("Sigmoid and tanh derivatives")
 ax.legend(fontsize=11, loc="upper left")
 fig.tight_layout()
 
@@ -113,7 +113,7 @@ for ax in axes.flat[len(names) - ncols : len(names)]:  # the lowest panel of eac
     ax.xaxis.set_tick_params(labelbottom=True)
 for ax in axes[:, 0]:
     ax.set_ylabel("f'(x)")
-fig.suptitle(bilingual_title("Activation derivatives", "활성화 함수의 도함수"), fontsize=15)
+fig.suptitle("Activation derivatives", fontsize=15)
 fig.tight_layout()
 
 # %%

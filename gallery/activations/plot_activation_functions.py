@@ -1,7 +1,7 @@
 """
-==========================================
-Activation functions · 활성화 함수
-==========================================
+====================
+Activation functions
+====================
 
 Every activation function of :mod:`dlref.activations` drawn on the same range,
 x from -5 to 5, one small panel each. You will see which functions squash
@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from dlref import activations
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 
@@ -88,7 +88,7 @@ for ax in axes.flat[len(names) - ncols : len(names)]:  # the lowest panel of eac
     ax.xaxis.set_tick_params(labelbottom=True)
 for ax in axes[:, 0]:
     ax.set_ylabel("f(x)")
-fig.suptitle(bilingual_title("Activation functions", "활성화 함수"), fontsize=15)
+fig.suptitle("Activation functions", fontsize=15)
 fig.tight_layout()
 
 # %%

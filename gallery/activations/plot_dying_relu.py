@@ -1,7 +1,7 @@
 """
-===============================
-Dying ReLU · 죽은 ReLU
-===============================
+==========
+Dying ReLU
+==========
 
 A ReLU unit whose input is negative for every training example outputs 0 for all of
 them, receives no gradient and stops learning: it has *died*. Here two identical
@@ -28,7 +28,7 @@ import tensorflow as tf
 from dlref.datasets import load_digits_images
 from dlref.diagnostics import dead_relu_fraction
 from dlref.models import build_mlp
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 keras.utils.set_random_seed(0)
@@ -217,7 +217,7 @@ ax_loss.set(xlabel="epoch", ylabel="training loss", ylim=(0, None))
 ax_loss.set_xticks(epochs_axis[1:])  # whole epochs; the loss is the mean over each epoch
 ax_loss.set_title("Training loss", fontsize=12)
 ax_loss.legend(fontsize=10)
-fig.suptitle(bilingual_title("Dying ReLU", "죽은 ReLU"), fontsize=15)
+fig.suptitle("Dying ReLU", fontsize=15)
 fig.tight_layout()
 
 # %%

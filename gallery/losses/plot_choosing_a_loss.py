@@ -1,7 +1,7 @@
 """
-====================================
-Choosing a loss · 손실 함수 선택
-====================================
+===============
+Choosing a loss
+===============
 
 The right loss follows from what the labels look like. You will see
 :func:`dlref.losses.select_loss` pick the loss, output layer and metrics for five
@@ -29,7 +29,7 @@ import numpy as np
 
 from dlref import losses
 from dlref.activations import sigmoid, softmax
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 rng = np.random.default_rng(0)
@@ -105,7 +105,7 @@ for (row, _col), cell in table.get_celld().items():
     if row == 0:
         cell.set_facecolor(PALETTE[0])
         cell.get_text().set_color("white")
-ax.set_title(bilingual_title("Which loss for which labels", "레이블에 맞는 손실 함수"))
+ax.set_title("Which loss for which labels")
 fig.tight_layout()
 
 # %%
@@ -213,7 +213,7 @@ ax.set(
     ylim=(0, 1.18 * max(max(v) for v in reported.values())),
     xlim=(-0.5, len(reported) - 0.5),
 )
-ax.set_title(bilingual_title("Right vs wrong setups", "올바른 설정과 잘못된 설정"))
+ax.set_title("Right vs wrong setups")
 ax.legend(loc="upper center")
 fig.tight_layout()
 

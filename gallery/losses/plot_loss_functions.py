@@ -1,7 +1,7 @@
 """
-==============================
-Loss functions · 손실 함수
-==============================
+==============
+Loss functions
+==============
 
 A loss function turns "how wrong is the model?" into one number, and its shape
 decides which mistakes the training cares about most. You will see a straight line
@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from dlref import losses, optimizers
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 rng = np.random.default_rng(0)
@@ -91,7 +91,7 @@ grid = np.linspace(0.0, 10.0, 2)
 ax.plot(grid, w_mse[0] * grid + w_mse[1], color=PALETTE[1], label=f"MSE fit, slope {w_mse[0]:.2f}")
 ax.plot(grid, w_mae[0] * grid + w_mae[1], color=PALETTE[0], label=f"MAE fit, slope {w_mae[0]:.2f}")
 ax.set(xlabel="x", ylabel="y")
-ax.set_title(bilingual_title("MSE vs MAE with an outlier", "이상치가 있을 때 MSE와 MAE"))
+ax.set_title("MSE vs MAE with an outlier")
 ax.legend(loc="upper left")
 fig.tight_layout()
 
@@ -124,7 +124,7 @@ fig, ax = plt.subplots()
 ax.plot(p, bce, color=PALETTE[0], label=r"binary crossentropy  $-\log p$")
 ax.plot(p, mse, color=PALETTE[1], label=r"squared error  $(1 - p)^2$")
 ax.set(xlabel="predicted probability p of the true class (label 1)", ylabel="loss", ylim=(0, 5))
-ax.set_title(bilingual_title("Loss for a sample with label 1", "레이블이 1인 샘플의 손실"))
+ax.set_title("Loss for a sample with label 1")
 ax.legend(loc="upper right")
 fig.tight_layout()
 

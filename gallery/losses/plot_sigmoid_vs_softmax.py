@@ -1,7 +1,7 @@
 """
-================================================
-Sigmoid vs softmax · 시그모이드와 소프트맥스
-================================================
+==================
+Sigmoid vs softmax
+==================
 
 The same four output scores (logits) are turned into probabilities twice: by a
 sigmoid on each unit and by a softmax over all units. You will see that the sigmoid
@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from dlref.activations import sigmoid, softmax
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 
@@ -73,7 +73,7 @@ ax.bar_label(bars_soft, fmt="%.2f", fontsize=9)
 ax.axhline(threshold, color="black", ls="--", lw=1.2, label="threshold 0.5")
 ax.set_xticks(x, [f"{c}\nlogit {z:g}" for c, z in zip(classes, logits, strict=True)])
 ax.set(ylabel="probability", ylim=(0, 1.05))
-ax.set_title(bilingual_title("Sigmoid vs softmax", "시그모이드와 소프트맥스"))
+ax.set_title("Sigmoid vs softmax")
 ax.legend(loc="upper right")
 fig.tight_layout()
 
@@ -105,7 +105,7 @@ fig, ax = plt.subplots()
 ax.plot(z, sigmoid(z), color=PALETTE[0], lw=4, alpha=0.5, label="sigmoid(z)")
 ax.plot(z[::16], two_class[::16], "o", color=PALETTE[1], ms=5, label="softmax([z, 0])[0]")
 ax.set(xlabel="logit z", ylabel="probability of class 1")
-ax.set_title(bilingual_title("Two classes: the same curve", "두 클래스에서는 같은 함수"))
+ax.set_title("Two classes: the same curve")
 ax.legend()
 fig.tight_layout()
 

@@ -1,7 +1,7 @@
 """
-=====================================================
-Class imbalance · 클래스 불균형
-=====================================================
+===============
+Class imbalance
+===============
 
 When one class is rare, a model can be right almost always by never predicting it.
 This example builds a rare-class problem from the digit images ("is this an 8?", with
@@ -29,7 +29,7 @@ from sklearn.metrics import average_precision_score, precision_recall_curve, roc
 from dlref.datasets import load_digits_images
 from dlref.evaluation import balanced_class_weight, threshold_metrics
 from dlref.models import build_mlp
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 rng = np.random.default_rng(0)
@@ -224,7 +224,7 @@ ax_pr.axhline(y_test.mean(), color="0.5", ls=":", lw=1.5, label="base rate")
 ax_pr.set(xlabel="recall", ylabel="precision", ylim=(0, 1.03), title="precision-recall")
 # Lower left, but clear of the steep start of the plain model's curve at low recall.
 ax_pr.legend(fontsize=10, loc="lower left", bbox_to_anchor=(0.17, 0.06))
-fig.suptitle(bilingual_title("Class imbalance", "클래스 불균형"), fontsize=15)
+fig.suptitle("Class imbalance", fontsize=15)
 fig.tight_layout()
 
 # %%

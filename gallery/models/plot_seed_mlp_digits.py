@@ -1,7 +1,7 @@
 """
-=================================
-The classic MLP · 고전적인 MLP
-=================================
+===============
+The classic MLP
+===============
 
 The notes' first Keras model, ``Flatten`` → ``Dense(128, relu)`` → ``Dropout(0.2)`` →
 ``Dense(10, softmax)``, trained on small 8x8 handwritten digits. You will see the
@@ -27,7 +27,7 @@ from sklearn.metrics import ConfusionMatrixDisplay
 
 from dlref.datasets import load_digits_images
 from dlref.models import seed_model
-from dlref.plotting import bilingual_title, use_style
+from dlref.plotting import use_style
 
 use_style()
 keras.utils.set_random_seed(0)
@@ -50,7 +50,7 @@ for digit, ax in enumerate(axes):
     ax.imshow(x_train[np.flatnonzero(y_train == digit)[0]], cmap="gray_r")
     ax.set_title(str(digit))
     ax.set_axis_off()
-fig.suptitle(bilingual_title("One training image per class", "클래스별 학습 이미지"))
+fig.suptitle("One training image per class")
 fig.tight_layout()
 
 # %%
@@ -100,8 +100,8 @@ for ax, key, label in ((ax_loss, "loss", "loss"), (ax_acc, "accuracy", "accuracy
     ax.plot(epochs, history.history[f"val_{key}"], label="validation")
     ax.set(xlabel="epoch", ylabel=label)
     ax.legend()
-ax_loss.set_title(bilingual_title("Loss", "손실"))
-ax_acc.set_title(bilingual_title("Accuracy", "정확도"))
+ax_loss.set_title("Loss")
+ax_acc.set_title("Accuracy")
 fig.tight_layout()
 
 # %%
@@ -129,7 +129,7 @@ fig, ax = plt.subplots(figsize=(5.6, 5.0))
 ConfusionMatrixDisplay.from_predictions(y_test, y_pred, ax=ax, colorbar=False, cmap="Blues")
 ax.grid(False)
 ax.set(xlabel="predicted label", ylabel="true label")
-ax.set_title(bilingual_title("Confusion matrix", "혼동 행렬"))
+ax.set_title("Confusion matrix")
 fig.tight_layout()
 
 # %%
@@ -144,7 +144,7 @@ for ax, i in zip(axes[0], shown, strict=True):
     ax.imshow(x_test[i], cmap="gray_r")
     ax.set_title(f"true {y_test[i]}\npred {y_pred[i]} ({probabilities[i].max():.2f})", fontsize=9)
     ax.set_axis_off()
-fig.suptitle(bilingual_title("Misclassified test digits", "잘못 분류된 숫자"))
+fig.suptitle("Misclassified test digits")
 fig.tight_layout()
 
 # %%

@@ -1,7 +1,7 @@
 """
-========================================
-Tabular data: ML vs DL · 정형 데이터
-========================================
+======================
+Tabular data: ML vs DL
+======================
 
 On small tables of numbers, is a neural network the best tool? A Keras multilayer
 perceptron is compared with logistic regression and a gradient-boosted tree
@@ -37,7 +37,7 @@ from threadpoolctl import threadpool_limits
 
 from dlref import optimizers
 from dlref.models import build_mlp
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 keras.utils.set_random_seed(0)
@@ -215,12 +215,12 @@ for ax in (ax_acc, ax_time):
     ax.grid(axis="x", visible=False)
 ax_acc.set(ylabel="5-fold CV accuracy", ylim=(0, 1.25))
 ax_acc.set_yticks(np.arange(0, 1.01, 0.2))
-ax_acc.set_title(bilingual_title("Accuracy", "정확도"))
+ax_acc.set_title("Accuracy")
 ax_acc.legend(loc="upper center", ncols=2, fontsize=8, frameon=True, framealpha=0.9)
 ax_time.set_yscale("log")
 ax_time.set(ylabel="fit time per fold (s)")
-ax_time.set_title(bilingual_title("Fit time", "학습 시간"))
-fig.suptitle(bilingual_title("Tabular data: ML vs DL", "정형 데이터"))
+ax_time.set_title("Fit time")
+fig.suptitle("Tabular data: ML vs DL")
 fig.tight_layout()
 
 # %%
@@ -266,7 +266,7 @@ ax.set_xticks(x, list(scaling))
 ax.set(ylabel="5-fold mean accuracy", ylim=(0, 1.2))
 ax.set_yticks(np.arange(0, 1.01, 0.2))
 ax.grid(axis="x", visible=False)
-ax.set_title(bilingual_title("Scaling the features", "특성 스케일링"))
+ax.set_title("Scaling the features")
 ax.legend(loc="upper center", ncols=2)
 fig.tight_layout()
 

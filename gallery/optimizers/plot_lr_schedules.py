@@ -1,7 +1,7 @@
 """
-=====================================================
-Learning-rate schedules · 학습률 스케줄
-=====================================================
+=======================
+Learning-rate schedules
+=======================
 
 A learning rate that suits the first epochs, when the weights are far from any
 minimum, is often too large near the end, where it makes the loss jitter instead of
@@ -30,7 +30,7 @@ import tensorflow as tf
 
 from dlref.datasets import load_digits_images
 from dlref.models import build_mlp
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 (x_train, y_train), (x_val, y_val) = load_digits_images()
@@ -206,7 +206,7 @@ for color, (name, c) in zip(PALETTE, curves.items(), strict=False):
     spread(ax_cmp, np.arange(1, epochs + 1), c["val_loss"], color, name)
 ax_cmp.set(xlabel="epoch", ylabel="validation loss", yscale="log", title="rate 0.1, scheduled")
 ax_cmp.legend(fontsize=9)
-fig.suptitle(bilingual_title("Learning-rate schedules", "학습률 스케줄"), fontsize=15)
+fig.suptitle("Learning-rate schedules", fontsize=15)
 fig.tight_layout()
 
 # %%

@@ -1,7 +1,7 @@
 """
-====================================
-Optimizer paths · 옵티마이저 경로
-====================================
+===============
+Optimizer paths
+===============
 
 Five optimizers (SGD, SGD with momentum, RMSprop, Adagrad and Adam) start from the
 same point on two small two-dimensional surfaces. On a stretched bowl you will see the
@@ -22,7 +22,7 @@ import numpy as np
 from matplotlib.colors import LogNorm
 
 from dlref import optimizers
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 
@@ -103,7 +103,7 @@ for color, (name, path) in zip(PALETTE, bowl_paths.items(), strict=False):
 ax.plot(*bowl_start, "o", color="black", ms=8, label="start")
 ax.plot(*bowl_optimum, "*", color="black", ms=16, label="minimum")
 ax.set(xlabel="x", ylabel="y", xlim=(-4.5, 4.5), ylim=(-2.0, 2.0))
-ax.set_title(bilingual_title("Optimizer paths", "옵티마이저 경로"))
+ax.set_title("Optimizer paths")
 ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
 fig.tight_layout()
 
@@ -165,7 +165,7 @@ for color, (name, path) in zip(PALETTE, rosen_paths.items(), strict=False):
     ax.plot(np.linalg.norm(path - rosen_optimum, axis=1), color=color, label=name)
 ax.set_yscale("log")
 ax.set(xlabel="step", ylabel="distance to the minimum")
-ax.set_title(bilingual_title("Rosenbrock: convergence", "로젠브록 함수에서의 수렴"))
+ax.set_title("Rosenbrock: convergence")
 ax.legend(fontsize=8)
 fig.tight_layout()
 

@@ -1,7 +1,7 @@
 """
-==============================================
-Optimizers on a real network · 옵티마이저 비교
-==============================================
+============================
+Optimizers on a real network
+============================
 
 The same small multilayer perceptron, started from the same initial weights, is
 trained on 8x8 handwritten digits with five Keras optimizers at their default
@@ -29,7 +29,7 @@ import tensorflow as tf
 from dlref import optimizers
 from dlref.datasets import load_digits_images
 from dlref.models import build_mlp
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 keras.utils.set_random_seed(0)
@@ -134,7 +134,7 @@ for color, name in zip(PALETTE, names, strict=False):
     )
 ax_loss.set(xlabel="epoch", ylabel="training loss")
 ax_loss.set_xticks(epoch_numbers)
-ax_loss.set_title(bilingual_title("Training loss", "학습 손실"))
+ax_loss.set_title("Training loss")
 ax_loss.legend()
 
 accuracies = [results[name]["test_accuracy"] for name in names]
@@ -148,7 +148,7 @@ ax_acc.set_yticks(positions, names)
 ax_acc.invert_yaxis()
 ax_acc.set(xlabel="test accuracy", xlim=(0, 1.2))
 ax_acc.grid(axis="y", visible=False)
-ax_acc.set_title(bilingual_title("Test accuracy", "테스트 정확도"))
+ax_acc.set_title("Test accuracy")
 fig.tight_layout()
 
 # %%

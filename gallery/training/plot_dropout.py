@@ -1,7 +1,7 @@
 """
-========================
-Dropout · 드롭아웃
-========================
+=======
+Dropout
+=======
 
 A wide network trained on only a handful of examples learns them by heart, even
 the ones that are labelled wrongly: its training loss goes to almost zero while
@@ -31,7 +31,7 @@ import tensorflow as tf
 
 from dlref.datasets import load_digits_images
 from dlref.models import build_mlp
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 keras.utils.set_random_seed(0)
@@ -146,7 +146,7 @@ ax_loss.set_yscale("log")
 ax_loss.set(xlabel="epoch", ylabel="loss (crossentropy)")
 ax_acc.set(xlabel="epoch", ylabel="accuracy", ylim=(0, 1.02))
 ax_acc.legend(fontsize=10, loc="lower right")
-fig.suptitle(bilingual_title("Dropout", "드롭아웃"), fontsize=15)
+fig.suptitle("Dropout", fontsize=15)
 fig.tight_layout()
 
 # %%

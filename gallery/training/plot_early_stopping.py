@@ -1,7 +1,7 @@
 """
-=========================================================================
-Under- and overfitting, early stopping · 과소적합, 과대적합과 조기 종료
-=========================================================================
+======================================
+Under- and overfitting, early stopping
+======================================
 
 Three data sets do three jobs: the training set fits the weights, the validation
 set chooses *when to stop* and *which model to keep*, and the test set, touched once
@@ -31,7 +31,7 @@ import tensorflow as tf
 
 from dlref.datasets import load_digits_images
 from dlref.models import build_mlp
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 rng = np.random.default_rng(0)
@@ -191,7 +191,7 @@ for i, best in enumerate(best_epochs):
     axes[1].axvline(best, color=PALETTE[2], lw=1.5, ls=":",
                     label="best epoch of each seed (restored)" if i == 0 else None)
 axes[1].legend(fontsize=10, loc="lower left")
-fig.suptitle(bilingual_title("Underfitting and overfitting", "과소적합과 과대적합"), fontsize=15)
+fig.suptitle("Underfitting and overfitting", fontsize=15)
 fig.tight_layout()
 
 # %%
@@ -243,7 +243,7 @@ for accs, color, style, label in ((train_accs, PALETTE[0], "-", "training"),
     ax.fill_between(sizes, accs.min(axis=0), accs.max(axis=0), color=color, alpha=0.2, lw=0)
 ax.set(xscale="log", xlabel="training images", ylabel="accuracy", ylim=(0.5, 1.02))
 ax.legend(fontsize=11, loc="lower right")
-ax.set_title(bilingual_title("Accuracy vs data size", "데이터 크기와 정확도"))
+ax.set_title("Accuracy vs data size")
 fig.tight_layout()
 
 # %%

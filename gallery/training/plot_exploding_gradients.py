@@ -1,7 +1,7 @@
 """
-=======================================
-Exploding gradients · 기울기 폭주
-=======================================
+===================
+Exploding gradients
+===================
 
 A recurrent neural network applies the same weight matrix at every time step, so
 backpropagation through time multiplies the gradient by (almost) the same factor
@@ -31,7 +31,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from dlref.activations import derivative, tanh
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 keras.utils.set_random_seed(0)
@@ -101,7 +101,7 @@ for ax, activation in zip(axes, ("linear", "tanh"), strict=True):
     ax.set_title(f"{activation} RNN", fontsize=12)
 axes[0].set_ylabel(r"gradient norm $\Vert\partial L / \partial h_t\Vert$")
 axes[1].legend(fontsize=11, title="recurrent scale", title_fontsize=10, loc="upper right")
-fig.suptitle(bilingual_title("Exploding gradients", "기울기 폭주"), fontsize=15)
+fig.suptitle("Exploding gradients", fontsize=15)
 fig.tight_layout()
 
 # %%
@@ -173,7 +173,7 @@ ax.axhline(learning_rate * 1.0, color="0.3", ls="--", lw=1.5, label="learning ra
 ax.set_yscale("log")
 ax.set_xticks(positions, list(settings))
 ax.set(ylabel="update norm ‖Δ‖")
-ax.set_title(bilingual_title("Gradient clipping", "기울기 클리핑"))
+ax.set_title("Gradient clipping")
 ax.legend(fontsize=10)
 fig.tight_layout()
 

@@ -1,7 +1,7 @@
 """
-=======================================================
-Forward and backward pass · 순전파와 역전파
-=======================================================
+=========================
+Forward and backward pass
+=========================
 
 A two-layer network written out in numpy: one forward pass computes the loss, one
 backward pass applies the chain rule layer by layer to get the gradient of every
@@ -34,7 +34,7 @@ import tensorflow as tf
 
 from dlref.activations import derivative, sigmoid, softmax
 from dlref.losses import sparse_categorical_crossentropy
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 keras.utils.set_random_seed(0)
@@ -179,7 +179,7 @@ for ax, (title, values, style) in zip(axes, panels, strict=True):
     fig.colorbar(image, ax=ax, shrink=0.8, format="%.0e" if title == "difference" else None)
 # Assigned, so that the cell does not end with an expression whose repr the gallery prints.
 suptitle = fig.suptitle(
-    bilingual_title("Backpropagation: numpy vs TensorFlow", "역전파: numpy와 TensorFlow"),
+    "Backpropagation: numpy vs TensorFlow",
     fontsize=14,
 )
 
@@ -201,7 +201,7 @@ for color, (label, (values, marker)) in zip(PALETTE, points.items(), strict=Fals
 ax.set_yscale("log")
 ax.set_xticks(positions, list(params))
 ax.set(xlabel="parameter", ylabel="absolute value")
-ax.set_title(bilingual_title("Gradient check", "기울기 확인"))
+ax.set_title("Gradient check")
 ax.set_ylim(1e-19, 1.0)
 ax.legend(fontsize=10, loc="center", bbox_to_anchor=(0.5, 0.36))
 fig.tight_layout()

@@ -1,7 +1,7 @@
 """
-=====================================================
-Weight initialisation · 가중치 초기화
-=====================================================
+=====================
+Weight initialisation
+=====================
 
 Before the first step, every weight of a network is drawn at random. The *scale* of
 that draw decides whether signals and gradients keep their size as they pass through
@@ -31,7 +31,7 @@ import tensorflow as tf
 from dlref.datasets import load_digits_images
 from dlref.diagnostics import activation_stats, gradient_norms
 from dlref.models import build_mlp
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 (x_train, y_train), _ = load_digits_images()
@@ -202,7 +202,7 @@ ax_loss.set(xlabel="epoch", ylabel="training loss", xticks=range(2, epochs + 1, 
 # Room above the curves for the legend: the bands fill the plot below 2.6.
 ax_loss.set(ylim=(0, 3.4), yticks=np.arange(0, 2.6, 0.5))
 ax_loss.legend(fontsize=9, ncol=2, loc="upper center")
-fig.suptitle(bilingual_title("Weight initialisation", "가중치 초기화"), fontsize=15)
+fig.suptitle("Weight initialisation", fontsize=15)
 fig.tight_layout()
 
 # %%

@@ -1,7 +1,7 @@
 """
-=======================================
-Vanishing gradients · 기울기 소실
-=======================================
+===================
+Vanishing gradients
+===================
 
 Backpropagation multiplies the gradient by one activation derivative per layer on
 its way from the loss to the input. With sigmoid, whose derivative is at most 0.25,
@@ -28,7 +28,7 @@ import numpy as np
 from dlref.datasets import load_digits_images
 from dlref.diagnostics import gradient_norms
 from dlref.models import build_mlp
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 keras.utils.set_random_seed(0)
@@ -90,7 +90,7 @@ for color, (activation, layer_norms) in zip(PALETTE, norms.items(), strict=False
 ax.set_yscale("log")
 ax.set_xticks(positions, [str(p) if p < positions[-1] else "out" for p in positions])
 ax.set(xlabel="layer (input → output)", ylabel="gradient norm ‖∂L/∂W‖")
-ax.set_title(bilingual_title("Vanishing gradients", "기울기 소실"))
+ax.set_title("Vanishing gradients")
 ax.legend(fontsize=12)
 fig.tight_layout()
 

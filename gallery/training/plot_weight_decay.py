@@ -1,7 +1,7 @@
 """
-============================================================
-L2 regularisation and weight decay · L2 규제와 가중치 감쇠
-============================================================
+==================================
+L2 regularisation and weight decay
+==================================
 
 Both methods pull the weights towards zero, which keeps a large network from fitting
 every detail of a small training set. An L2 penalty adds :math:`\\lambda \\sum w^2` to
@@ -34,7 +34,7 @@ import tensorflow as tf
 
 from dlref.datasets import load_digits_images
 from dlref.models import build_mlp
-from dlref.plotting import PALETTE, bilingual_title, use_style
+from dlref.plotting import PALETTE, use_style
 
 use_style()
 
@@ -186,7 +186,7 @@ ax_norm.set_yticks(positions, names)
 ax_norm.invert_yaxis()
 ax_norm.grid(axis="y", visible=False)
 ax_norm.set(xlabel="weight norm ‖W‖ after training")
-fig.suptitle(bilingual_title("L2 and weight decay", "L2 규제와 가중치 감쇠"), fontsize=15)
+fig.suptitle("L2 and weight decay", fontsize=15)
 fig.tight_layout()
 
 # %%

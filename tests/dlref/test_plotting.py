@@ -3,13 +3,12 @@
 import warnings
 
 import matplotlib
-import pytest
 
 matplotlib.use("agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from dlref.plotting import KOREAN_FONT, bilingual_title, font_path, use_style  # noqa: E402
+from dlref.plotting import KOREAN_FONT, font_path, use_style  # noqa: E402
 
 
 def test_font_file_ships_with_a_package_and_has_hangul():
@@ -26,7 +25,7 @@ def test_use_style_renders_hangul_title_without_missing_glyph_warning(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         fig, ax = plt.subplots()
-        ax.set_title(bilingual_title("Vanishing gradients", "기울기 소실"))
+        ax.set_title("기울기 소실")
         ax.plot([0, 1], [-1, 1])
         fig.savefig(tmp_path / "title.png")
         plt.close(fig)
@@ -35,7 +34,7 @@ def test_use_style_renders_hangul_title_without_missing_glyph_warning(tmp_path):
 
 
 def test_use_style_installs_no_build_policy():
-    # Strictness about missing glyphs belongs to the docs build (docs/_ext/strict_glyphs.py),
+    # Strictness about missing glyphs belongs to the docs build (dlref_docs.gallery.glyphs),
     # not to a user's notebook session.
     import logging
 
@@ -46,11 +45,6 @@ def test_use_style_installs_no_build_policy():
     assert (list(warnings.filters), list(mathtext_log.filters)) == before
 
 
-def test_bilingual_title_rejects_non_strings():
-    with pytest.raises(TypeError, match="korean must be a string; got int 3"):
-        bilingual_title("Loss", 3)
-
-
 def test_log_axis_minus_signs_and_hangul_render_without_missing_glyphs(tmp_path, caplog):
     # Log-scale ticks are mathtext (10^{-5}); a font without U+2212 draws boxes and matplotlib
     # only *logs* it, so check the log as well as warnings.
@@ -59,7 +53,7 @@ def test_log_axis_minus_signs_and_hangul_render_without_missing_glyphs(tmp_path,
         warnings.simplefilter("error")
         fig, ax = plt.subplots()
         ax.semilogy([1e-6, 1e-3, 1.0])
-        ax.set_title(bilingual_title("Exploding gradients", "기울기 폭주"))
+        ax.set_title("기울기 폭주")
         ax.set_xlabel("−1 · 층")
         fig.savefig(tmp_path / "log.png")
         plt.close(fig)

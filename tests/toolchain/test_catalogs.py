@@ -71,6 +71,10 @@ def test_every_english_message_of_the_site_has_a_korean_translation():
                                   for e in entries[:40])
 
 
+def test_figure_comment_and_output_translations_keep_their_number_holes():
+    assert check.broken_holes(DOCS) == []
+
+
 def test_no_catalog_holds_a_fuzzy_or_empty_entry():
     entries = catalogs.to_translate(DOCS / "locale", "ko")
     assert not entries, "\n".join(f"{e.catalog.relative_to(DOCS)}: {e.state}: {e.msgid[:60]!r}"
