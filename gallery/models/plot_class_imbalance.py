@@ -18,9 +18,8 @@ moving the decision threshold change.
 
 from dlref.models import import_keras
 
-import_keras()  # TensorFlow, imported below, starts without its log lines
+keras = import_keras()  # TensorFlow, imported below, starts without its log lines
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf

@@ -25,9 +25,8 @@ overfitting network of the early-stopping example with each, from three seeds.
 
 from dlref.models import import_keras
 
-import_keras()  # TensorFlow, imported below, starts without its log lines
+keras = import_keras()  # TensorFlow, imported below, starts without its log lines
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
