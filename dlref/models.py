@@ -25,7 +25,7 @@ from ._validation import check_choice, check_number, check_positive_int
 if TYPE_CHECKING:  # pragma: no cover
     import keras
 
-__all__ = ["TASKS", "build_mlp", "import_keras", "seed_model"]
+__all__ = ["TASKS", "build_mlp", "import_keras", "restart", "seed_model"]
 
 
 def import_keras() -> ModuleType:
@@ -536,4 +536,67 @@ def seed_model(
     model.compile(
         optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"]
     )
+    return model
+
+
+def restart(model: keras.Model, like: keras.Model) -> keras.Model:
+    """Put ``model`` back into the state of ``like``, the same network built anew.
+
+    Training a new Keras model traces new TensorFlow functions for its training, evaluation
+    and prediction steps, which takes longer than a short training itself.  To train the same
+    network from several seeds, build and compile it once, and before each run restart it
+    from a twin built with that seed: the twin brings its initial weights and a fresh
+    optimizer (step count, learning rate, moment estimates), and ``model`` keeps its traced
+    functions.  The run then equals training the twin itself, for a network without random
+    layers: a ``Dropout`` layer keeps drawing its masks where it left off.
+
+    Parameters
+    ----------
+    model : keras.Model
+        The compiled model to train again.
+    like : keras.Model
+        The same architecture with the same optimizer class, freshly built (e.g. by
+        :func:`build_mlp` with another ``seed``); it is not trained.
+
+    Returns
+    -------
+    keras.Model
+        ``model``, restarted.
+
+    Raises
+    ------
+    ValueError
+        If the two models' weights or optimizer variables do not have the same shapes.
+
+    See Also
+    --------
+    build_mlp : Builds both with the same arguments and another ``seed``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlref.models import build_mlp, restart
+    >>> model = build_mlp((4,), hidden_units=(3,), seed=0)
+    >>> twin = build_mlp((4,), hidden_units=(3,), seed=1)
+    >>> model = restart(model, twin)
+    >>> all(np.array_equal(a, b) for a, b in zip(model.get_weights(), twin.get_weights()))
+    True
+    """
+    for network in (like, model):
+        if not network.optimizer.built:
+            network.optimizer.build(network.trainable_variables)
+    mine, theirs = model.get_weights(), like.get_weights()
+    states = list(zip(model.optimizer.variables, like.optimizer.variables, strict=False))
+    if (len(mine) != len(theirs)
+            or any(a.shape != b.shape for a, b in zip(mine, theirs, strict=False))
+            or len(model.optimizer.variables) != len(like.optimizer.variables)
+            or any(tuple(a.shape) != tuple(b.shape) for a, b in states)):
+        raise ValueError(
+            _("model and like must be the same network with the same optimizer; their weights "
+              "or optimizer variables differ in number or shape ({mine} against {theirs}).",
+              mine=[tuple(a.shape) for a in mine], theirs=[tuple(b.shape) for b in theirs])
+        )
+    model.set_weights(theirs)
+    for variable, fresh in states:
+        variable.assign(fresh)
     return model

@@ -27,7 +27,7 @@ from sklearn.metrics import average_precision_score, precision_recall_curve, roc
 
 from dlref.datasets import load_digits_images
 from dlref.evaluation import balanced_class_weight, threshold_metrics
-from dlref.models import build_mlp
+from dlref.models import build_mlp, restart
 from dlref.plotting import PALETTE, use_style
 
 use_style()
@@ -91,22 +91,6 @@ def batches(x, y, seed):
 def test_scores(model):
     """The model's probability of "8" for every test image (a direct call, untraced)."""
     return keras.ops.convert_to_numpy(model(x_test, training=False)).ravel()
-
-
-def restart(model, twin):
-    """Put ``model`` back into the state of ``twin``, the same network built anew.
-
-    ``twin`` brings the initial weights of its seed and a fresh optimizer (step count,
-    learning rate, moment estimates). Training one compiled ``model`` again reuses the
-    TensorFlow graph of its training step: tracing that graph for every new model would
-    take longer than these short trainings themselves.
-    """
-    for network in (twin, model):
-        if not network.optimizer.built:
-            network.optimizer.build(network.trainable_variables)
-    model.set_weights(twin.get_weights())
-    for variable, fresh in zip(model.optimizer.variables, twin.optimizer.variables, strict=True):
-        variable.assign(fresh)
 
 
 model = build_mlp((64,), hidden_units=(16,), dropout=0.0, task="binary")

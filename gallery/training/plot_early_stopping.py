@@ -30,7 +30,7 @@ import numpy as np
 import tensorflow as tf
 
 from dlref.datasets import load_digits_images
-from dlref.models import build_mlp
+from dlref.models import build_mlp, restart
 from dlref.plotting import PALETTE, use_style
 
 use_style()
@@ -62,22 +62,6 @@ def batches(x, y, seed, batch_size=50):
 
 
 val_data = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(300).cache()
-
-
-def restart(model, twin):
-    """Put ``model`` back into the state of ``twin``, the same network built anew.
-
-    ``twin`` brings the initial weights of its seed and a fresh optimizer (step count,
-    learning rate, moment estimates). Training one compiled ``model`` again reuses the
-    TensorFlow graph of its training step: tracing that graph for every new model would
-    take longer than these short trainings themselves.
-    """
-    for network in (twin, model):
-        if not network.optimizer.built:
-            network.optimizer.build(network.trainable_variables)
-    model.set_weights(twin.get_weights())
-    for variable, fresh in zip(model.optimizer.variables, twin.optimizer.variables, strict=True):
-        variable.assign(fresh)
 
 
 compiled = {}  # one compiled network per shape, restarted for every run

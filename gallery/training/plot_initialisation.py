@@ -30,7 +30,7 @@ import tensorflow as tf
 
 from dlref.datasets import load_digits_images
 from dlref.diagnostics import activation_stats, gradient_norms
-from dlref.models import build_mlp
+from dlref.models import build_mlp, restart
 from dlref.plotting import PALETTE, use_style
 
 use_style()
@@ -108,22 +108,6 @@ for seed in seeds:
 # every gradient by a running estimate of its size, which should make the scale of the
 # initial weights matter much less. Since the loss jumps from epoch to epoch, the table
 # gives the lowest loss each run reached as well as the last.
-
-
-def restart(model, twin):
-    """Put ``model`` back into the state of ``twin``, the same network built anew.
-
-    ``twin`` brings the initial weights of its seed and initialiser and a fresh optimizer
-    (step count, learning rate, moment estimates). Training one compiled ``model`` again
-    reuses the TensorFlow graph of its training step: tracing that graph for every new
-    model would take longer than these short trainings themselves.
-    """
-    for network in (twin, model):
-        if not network.optimizer.built:
-            network.optimizer.build(network.trainable_variables)
-    model.set_weights(twin.get_weights())
-    for variable, fresh in zip(model.optimizer.variables, twin.optimizer.variables, strict=True):
-        variable.assign(fresh)
 
 
 compiled = {}  # one compiled network per activation and optimizer

@@ -196,7 +196,7 @@ PARTICLES = r"(은|는|이|가|을|를|과|와|으로|로)(?![\uac00-\ud7a3])"
 # How the Latin words that carry a particle in dlref.po end when read in Korean:
 # "C" consonant, "V" vowel, "L" the consonant ㄹ (which takes 로, not 으로).
 READING = {
-    "KERAS_BACKEND": "V", "jax": "V", "torch": "V",
+    "KERAS_BACKEND": "V", "jax": "V", "torch": "V", "like": "V",
     "x": "V", "y": "V", "x0": "C", "language": "V", "curvature": "V", "grad": "V", "axis": "V",
     "seed": "V", "path": "V", "model": "L", "metrics": "V", "hidden_units": "V",
     "activation": "C", "optimizer": "V", "kernel_initializer": "V", "learning_rate": "V",

@@ -530,3 +530,32 @@ def test_training_with_bad_learning_rate_never_reaches_keras():
     # would silently do gradient *ascent*; the numpy optimizer refuses it up front.
     with pytest.raises(ValueError, match=r"learning_rate must be in \(0, inf\); got -1\.0"):
         build_mlp((4,), optimizer=SGD(learning_rate=-1.0))
+
+
+def test_restart_trains_exactly_like_a_fresh_model_of_that_seed():
+    """One compiled model restarted from a twin trains like the twin itself (same weights
+    after a few Adam steps), and keeps its traced training function."""
+    import keras
+
+    from dlref.models import restart
+
+    x = np.random.default_rng(0).normal(size=(32, 4)).astype("float32")
+    y = (x[:, 0] > 0).astype("int64")
+    model = build_mlp((4,), hidden_units=(5,), dropout=0.0, task="binary", seed=0)
+    model.fit(x, y, epochs=2, batch_size=8, shuffle=False, verbose=0)
+    traced = model.train_function
+    fresh = build_mlp((4,), hidden_units=(5,), dropout=0.0, task="binary", seed=1)
+    restart(model, build_mlp((4,), hidden_units=(5,), dropout=0.0, task="binary", seed=1))
+    for network in (model, fresh):
+        keras.utils.set_random_seed(3)
+        network.fit(x, y, epochs=2, batch_size=8, shuffle=False, verbose=0)
+    for a, b in zip(model.get_weights(), fresh.get_weights(), strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-7)
+    assert model.train_function is traced
+
+
+def test_restart_refuses_another_network():
+    from dlref.models import restart
+
+    with pytest.raises(ValueError, match="must be the same network"):
+        restart(build_mlp((4,), hidden_units=(5,)), build_mlp((4,), hidden_units=(6,)))
