@@ -45,7 +45,10 @@ def reader_env(tmp_path_factory):
     venv.create(where / "env", with_pip=True)
     python = where / "env" / "bin" / "python"
     # The install line of the site, for a wheel; the constraints keep the versions CI uses.
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "-c", str(ROOT / "constraints.txt"),
+    # --no-compile: the examples import a small part of what pip would byte-compile (most of
+    # TensorFlow); they compile it themselves on import.
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-compile", "-c",
+                    str(ROOT / "constraints.txt"),
                     f"{wheel}[examples]", "nbclient", "ipykernel"], check=True)
     return python
 
