@@ -34,6 +34,23 @@ from pathlib import Path
 
 __version__ = "2.0"
 
+
+def _source_version() -> int:
+    """A number that changes whenever the toolchain's own code changes.
+
+    Sphinx reads and writes again only the pages whose sources changed; a change to an
+    extension's code would otherwise leave every page as the old code made it.  Given as the
+    extension's ``env_version``, a change of code makes Sphinx discard the environment and
+    build every page again (sphinx-gallery still reruns only the examples that changed).
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*")):
+        if path.suffix in {".py", ".js", ".html", ".css"} and "__pycache__" not in path.parts:
+            digest.update(path.read_bytes())
+    return int(digest.hexdigest()[:12], 16)
+
 STATIC = Path(__file__).resolve().parent / "static"
 
 
@@ -125,7 +142,7 @@ def setup(app):
     if language.particles:
         compounds = ranking.compound_table(_terms(), language)
         app.add_search_language(search_language(language, compounds))
-    return {"version": __version__, "env_version": 6, "parallel_read_safe": True,
+    return {"version": __version__, "env_version": _source_version(), "parallel_read_safe": True,
             "parallel_write_safe": True}
 
 

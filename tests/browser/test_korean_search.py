@@ -343,7 +343,8 @@ def readable_text(page: Path) -> str:
     """A page's main text as a reader reads it: blocks apart, each formula once, no title."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     main = soup.select_one("article.bd-article") or soup.select_one('[role="main"]')
-    for junk in main.select(".headerlink, script, style, .katex-mathml, h1"):
+    for junk in main.select(".headerlink, script, style, .katex-mathml, h1, "
+                            ".sphx-glr-download-link-note"):
         junk.decompose()
     for block in main.select("p, li, dt, dd, h2, h3, h4, h5, h6, pre, td, th, caption, "
                              "figcaption, div, section"):
@@ -354,7 +355,8 @@ def readable_text(page: Path) -> str:
 @pytest.mark.parametrize("query", ["기울기", "ReLU", "교차 엔트로피"])
 def test_korean_snippets_read_like_the_page(ko_context, site_root, query):
     """Snippets keep the spaces between blocks ("englishstr영어" was one word), show each
-    formula once ("LLL은" was three times) and do not repeat the page title."""
+    formula once ("LLL은" was three times) and do not repeat the page title or begin with
+    the gallery's download note."""
     results = search_snippets(ko_context, "ko/search.html", query)
     assert len(results) >= 3, results
     for href, _title, snippet in results[:8]:

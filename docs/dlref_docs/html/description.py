@@ -47,9 +47,10 @@ def _inside(node, kinds) -> bool:
 
 
 def add_description(app, pagename, templatename, context, doctree) -> None:
-    """``html-page-context``: the description tags of a page that has a lead."""
+    """``html-page-context``: the description tags of a page from its lead; a page without a
+    document of its own (the search page, the indices) gets the landing page's."""
     if doctree is None:
-        return
+        doctree = app.env.get_doctree(app.config.root_doc)
     text = lead(doctree)
     if text:
         value = html.escape(text, quote=True)

@@ -67,5 +67,7 @@ def output_label(app, pagename, templatename, context, doctree) -> None:
     """``html-page-context``: the label of printed output, on the pages that have some."""
     if not languages.for_app(app).is_source and "sphx-glr-script-out" in context.get("body", ""):
         label = json.dumps(str(_("Out:")), ensure_ascii=False)
+        # The head's metatags come before sphinx-gallery's stylesheet, whose rule has one
+        # class: the element name makes this one win.
         context["metatags"] = (context.get("metatags", "") + "\n<style>"
-                               f".sphx-glr-script-out::before {{ content: {label}; }}</style>")
+                               f"div.sphx-glr-script-out::before {{ content: {label}; }}</style>")

@@ -227,9 +227,12 @@
   // the article's, each block ends with a space, maths keeps only what is drawn, and the
   // title is left out.
   var BLOCKS = "p, li, dt, dd, h2, h3, h4, h5, h6, pre, td, th, caption, figcaption, div, section";
+  // sphinx-gallery's "Go to the end to download the full example code" note opens every
+  // example page: it would be the start of every example's snippet.
   Search.htmlToText = function (htmlString, anchor) {
     var doc = new DOMParser().parseFromString(htmlString, "text/html");
-    doc.querySelectorAll(".headerlink, script, style, .katex-mathml, h1").forEach(function (el) {
+    doc.querySelectorAll(".headerlink, script, style, .katex-mathml, h1, " +
+                         ".sphx-glr-download-link-note").forEach(function (el) {
       el.remove();
     });
     doc.querySelectorAll(BLOCKS).forEach(function (el) { el.append(" "); });

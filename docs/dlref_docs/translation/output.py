@@ -158,8 +158,9 @@ def realign_header(english: str, translated: str, row: str) -> str:
 
 # Printed output in the page HTML: a gallery example's output block, and the output lines of
 # a highlighted doctest (Pygments' "go" spans).
-_OUTPUT_PRE = re.compile(r'(<div class="sphx-glr-script-out[^"]*">\s*<div class="highlight"><pre>)'
-                         r"(.*?)(</pre>)", re.DOTALL)
+# Pygments opens a block with an empty span; it belongs with the opening tags.
+_OUTPUT_PRE = re.compile(r'(<div class="sphx-glr-script-out[^"]*">\s*<div class="highlight">'
+                         r"<pre>(?:<span></span>)?)(.*?)(</pre>)", re.DOTALL)
 _DOCTEST_OUTPUT = re.compile(r'(<span class="go">)([^<]*)(</span>)')
 
 
@@ -178,9 +179,9 @@ def widen_wide_runs(html: str, wide_run: re.Pattern[str]) -> str:
 
     >>> from dlref_docs.core import languages
     >>> html = widen_wide_runs('<div class="sphx-glr-script-out"><div class="highlight">'
-    ...                        '<pre>기본:  1</pre>', languages.get("ko").wide_run)
+    ...                        '<pre><span></span>기본:  1</pre>', languages.get("ko").wide_run)
     >>> html[html.index("<pre>"):]
-    '<pre><span class="dlref-wide" style="width:5ch">기본:</span>  1</pre>'
+    '<pre><span></span><span class="dlref-wide" style="width:5ch">기본:</span>  1</pre>'
     """
     word = re.compile(rf"[^\s<>]*(?:{wide_run.pattern})[^\s<>]*")
 
