@@ -58,6 +58,7 @@ def messages():
                     yield po.relative_to(ROOT), message
 
 
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 MATH_OR_CODE = r"\$[^$]*\$|:math:`[^`]*`|``[^`]*``"
 
 # Words set in maths with \text{…} are prose and read in Korean ("확률 p로", "그 밖의 경우",
@@ -87,6 +88,8 @@ CHECKS = {
         wrong_particles,
     "English words in maths text (\\text{with probability} -> \\text{확률 } p\\text{로})":
         english_words_in_maths,
+    "et al. after an author in Korean text (write 외: Srivastava 외(2014), Cho 외, 2014)":
+        lambda s: re.findall(r"et al\.|[A-Za-z] 등[(,]", s) if HANGUL.search(s) else [],
 }
 
 
@@ -122,6 +125,9 @@ def test_the_style_checks_can_fail():
     assert english_words_in_maths(r"0 & \text{with probability } p") == ["with", "probability"]
     assert english_words_in_maths(r"$(\text{batch}, n_\text{in})$") == ["batch"]
     assert not english_words_in_maths(r"$(\text{배치}, n_\text{in})$, \text{MSE}")
+    et_al = next(c for rule, c in CHECKS.items() if rule.startswith("et al."))
+    assert et_al("Srivastava et al.(2014)가 설명했습니다.") and et_al("GRU(Cho 등, 2014)")
+    assert not et_al("Srivastava 외(2014)가 설명했습니다.") and not et_al("Cho et al. (2014)")
 
 
 GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\(([A-Za-z][A-Za-z\-' ]*[A-Za-z](?:, [A-Z]{2,5})?)\)")
