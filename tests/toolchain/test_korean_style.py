@@ -58,6 +58,7 @@ def messages():
                     yield po.relative_to(ROOT), message
 
 
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 MATH_OR_CODE = r"\$[^$]*\$|:math:`[^`]*`|``[^`]*``"
 
 # Words set in maths with \text{…} are prose and read in Korean ("확률 p로", "그 밖의 경우",
@@ -87,6 +88,8 @@ CHECKS = {
         wrong_particles,
     "English words in maths text (\\text{with probability} -> \\text{확률 } p\\text{로})":
         english_words_in_maths,
+    "et al. after an author in Korean text (write 외: Srivastava 외(2014), Cho 외, 2014)":
+        lambda s: re.findall(r"et al\.|[A-Za-z] 등[(,]", s) if HANGUL.search(s) else [],
 }
 
 
@@ -122,6 +125,9 @@ def test_the_style_checks_can_fail():
     assert english_words_in_maths(r"0 & \text{with probability } p") == ["with", "probability"]
     assert english_words_in_maths(r"$(\text{batch}, n_\text{in})$") == ["batch"]
     assert not english_words_in_maths(r"$(\text{배치}, n_\text{in})$, \text{MSE}")
+    et_al = next(c for rule, c in CHECKS.items() if rule.startswith("et al."))
+    assert et_al("Srivastava et al.(2014)가 설명했습니다.") and et_al("GRU(Cho 등, 2014)")
+    assert not et_al("Srivastava 외(2014)가 설명했습니다.") and not et_al("Cho et al. (2014)")
 
 
 GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\(([A-Za-z][A-Za-z\-' ]*[A-Za-z](?:, [A-Z]{2,5})?)\)")
@@ -170,3 +176,103 @@ def test_translated_table_headers_keep_their_columns():
                 if m.id and m.string and "{" not in m.id and len(columns(m.id)) >= 2
                 and "  " in m.id.strip() and len(columns(m.id)) != len(columns(m.string))]
     assert not problems, "\n".join(problems)
+
+
+# --- register beyond the sentences: code comments and the "흔한 실수" lists -----------------
+
+# A code comment is a label (a noun phrase: "은닉층", "폴드마다 한 행") or a sentence in
+# 합니다체 ("스텝마다 {0}배: 수렴합니다"), never a clause cut to a noun form (수렴함, 있음,
+# 줄어듦, 보존됨).  Such a form ends in a syllable with the final consonant ㅁ; these nouns
+# end so too and are allowed.
+NOUNS_ENDING_IN_MIEUM = {"다음", "처음", "이름", "그림", "지금", "조금", "잡음", "마음", "점",
+                         "힘", "틈", "요점", "걸음", "시험", "사람", "바람", "밤", "봄", "몸"}
+
+
+def noun_form_clauses(text: str) -> list[str]:
+    """The clauses of ``text`` that end in a verb's noun form (~함, ~음, ~됨, ~임, ~듦 …)."""
+    found = []
+    for clause in re.split(r"[.:;,()]|->", text):
+        words = re.findall(r"[\uac00-\ud7a3]+", clause)
+        if not words or not re.search(r"[\uac00-\ud7a3]\W*$", clause.strip()):
+            continue
+        last = words[-1]
+        if (ord(last[-1]) - 0xAC00) % 28 == 16 and last not in NOUNS_ENDING_IN_MIEUM:
+            found.append(clause.strip())
+    return found
+
+
+def test_code_comments_are_labels_or_hamnida_sentences():
+    with open(CATALOGS / "comments.po", "rb") as handle:
+        catalog = read_po(handle)
+    problems = [f"line {m.lineno}: {m.string!r}: {hits}" for m in catalog
+                if m.id and m.string and (hits := noun_form_clauses(m.string))]
+    assert len(catalog) > 100
+    assert not problems, ("code comments ending in a noun form (write 합니다체: 수렴함 -> "
+                          "수렴합니다):\n" + "\n".join(problems))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("스텝마다 {0}배: 수렴함", ["수렴함"]),
+        ("h에 가까움: 기댓값이 보존됨", ["h에 가까움", "기댓값이 보존됨"]),
+        ("무작위 숫자도 우연히 정답을 맞힐 수 있음", ["무작위 숫자도 우연히 정답을 맞힐 수 있음"]),
+        ("스텝마다 {0}배: 수렴합니다", []),
+        ("은닉층", []),
+        ("순전파와 잔차", []),
+        ("입력: {0}x28 이미지 -> 숫자 {1}개", []),
+        ("이름 -> 시드마다 한 행", []),
+    ],
+)
+def test_the_noun_form_check(text, expected):
+    assert noun_form_clauses(text) == expected
+
+
+def common_mistakes(page: Path) -> list[str]:
+    """The first paragraph of each item of the page's "Common mistakes" box (its msgid)."""
+    items, inside, current = [], False, None
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith(":::"):
+            inside = "Common mistakes" in line
+            continue
+        if not inside or line.startswith(":class:"):
+            continue
+        if line.startswith("- "):
+            current = [line[2:].strip()]
+            items.append(current)
+        elif current is not None and line.startswith("  ") and not line.strip().startswith(
+                ("```", ":::", ">>>")):
+            current.append(line.strip())
+        else:
+            current = None  # a blank line or a block ends the item's first paragraph
+    return [" ".join(item) for item in items]
+
+
+def mistake_head(text: str) -> str:
+    """What an item says the mistake is: its bold opening, or else its first sentence."""
+    bold = re.match(r"\*\*(.+?)\*\*", text)
+    return bold.group(1) if bold else re.split(r"(?<=\.) ", text, maxsplit=1)[0]
+
+
+def test_common_mistakes_are_named_in_one_form():
+    """Each item of a "흔한 실수" list names the mistake as an action, ~하기, with its period:
+    **가중치 레이아웃 혼동하기.** (not a noun, "너무 높은 비율.", nor ~사용.)."""
+    pages = sorted((ROOT / "docs" / "concepts").glob("*.md"))
+    problems, count = [], 0
+    for page in pages:
+        with open(CATALOGS / "concepts" / f"{page.stem}.po", "rb") as handle:
+            korean = {m.id: m.string for m in read_po(handle) if m.id}
+        for item in common_mistakes(page):
+            count += 1
+            if item not in korean:
+                problems.append(f"{page.name}: no catalog entry for {item[:60]!r}")
+            elif not mistake_head(korean[item]).endswith("기."):
+                problems.append(f"{page.name}: {mistake_head(korean[item])!r}")
+    assert count > 60, count
+    assert not problems, "흔한 실수 items not in the form ~하기.:\n" + "\n".join(problems)
+
+
+def test_the_mistake_head_check():
+    assert mistake_head("**너무 높은 비율.** 0.8로 드롭아웃하면") == "너무 높은 비율."
+    assert mistake_head("`x.reshape(-1)`로 배치 축까지 평탄화해 버리기. 배치 축은") == (
+        "`x.reshape(-1)`로 배치 축까지 평탄화해 버리기.")

@@ -2,7 +2,9 @@
 
 The sheet is the single source of the Korean terms: this test fails when a catalog msgstr uses
 a banned variant (naming the file and the entry), when a sheet row has an empty or duplicate
-Korean term, and when a glossary term is missing from the sheet.
+Korean term, and when a glossary term is missing from the sheet.  The catalogs are the site's
+(docs/locale/ko), dlref's own messages (dlref/locale/ko, what dlref prints in Korean) and the
+docs toolchain's interface strings (dlref_docs.po).
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ from dlref_docs.glossary.terms import (
 ROOT = Path(__file__).resolve().parents[2]
 
 HEADER = ",".join(COLUMNS) + "\n"
+
+# Every Korean catalog whose text a reader sees: the pages, dlref's messages, the interface.
+KOREAN_CATALOGS = [
+    *sorted(CATALOGS.rglob("*.po")),
+    ROOT / "dlref" / "locale" / "ko" / "LC_MESSAGES" / "dlref.po",
+    ROOT / "docs" / "dlref_docs" / "locale" / "ko" / "LC_MESSAGES" / "dlref_docs.po",
+]
 
 # The project's standard terms (developer guide): English -> the one Korean term.
 STANDARD = {
@@ -63,10 +72,11 @@ def test_every_glossary_term_is_on_the_sheet(terms):
 
 
 def test_no_catalog_uses_a_banned_variant(terms):
-    problems = []
-    for po in sorted(CATALOGS.rglob("*.po")):
+    problems, read = [], {}
+    for po in KOREAN_CATALOGS:
         with open(po, "rb") as handle:
             catalog = read_po(handle)
+        read[po.name] = sum(1 for message in catalog if message.id and message.string)
         for message in catalog:
             if not message.id or not isinstance(message.string, str):
                 continue
@@ -75,6 +85,7 @@ def test_no_catalog_uses_a_banned_variant(terms):
                     f"{po.relative_to(ROOT)} line {message.lineno} (msgid {message.id[:50]!r}): "
                     f"{variant!r} -> use {term.ko!r} ({term.en})"
                 )
+    assert read["dlref.po"] > 200 and read["dlref_docs.po"] > 20, read  # both were read
     assert not problems, f"{len(problems)} banned variant(s):\n" + "\n".join(problems)
 
 
