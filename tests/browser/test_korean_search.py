@@ -331,6 +331,10 @@ def search_snippets(context, search_page: str, query: str) -> list[tuple[str, st
         page.set_default_timeout(NAV_TIMEOUT_MS)
         page.goto(f"{search_page}?q={quote(query)}", wait_until="load")
         page.wait_for_function(SEARCH_DONE, timeout=NAV_TIMEOUT_MS)
+        # Sphinx calls the search finished once every result is listed, but each snippet
+        # arrives later, when the fetch of its page returns: wait for the first eight.
+        page.wait_for_function("""() => [...document.querySelectorAll("#search-results li")]
+            .slice(0, 8).every(li => li.querySelector("p.context"))""", timeout=NAV_TIMEOUT_MS)
         rows = page.eval_on_selector_all("#search-results li", """items => items.map(li => [
             li.querySelector("a").getAttribute("href"), li.querySelector("a").textContent,
             li.querySelector("p.context") ? li.querySelector("p.context").textContent : ""])""")

@@ -98,7 +98,8 @@ def test_the_landing_lead_has_no_gloss(site):
 def test_the_gloss_count_reads_text_code_and_output():
     html = """<article class="bd-article">
       <p>활성화 함수<span class="dlref-gloss">(activation function)</span>는 $f$입니다.</p>
-      <p>평탄화(Flatten) 층과 <span class="math">f(x)</span>, <code class="literal">Dense(units)</code>.
+      <p>평탄화(Flatten) 층과 <span class="math">f(x)</span>,
+         <code class="literal">Dense(units)</code>.
          다시 활성화 함수<span class="dlref-gloss">(Activation  function)</span>.</p>
       <div class="highlight"><pre><span class="n">x</span> <span class="c1"># 평탄화(Flatten)</span>
       <span class="go">손실(loss) 0.1</span></pre></div>

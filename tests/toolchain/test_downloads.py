@@ -178,7 +178,7 @@ def test_a_korean_page_offers_the_example_in_korean(make_app, project):
     for link in links:  # the files the buttons download are the Korean ones
         assert (korean.outdir / "auto_examples" / link).is_file()
     notes = [p.get_text(" ", strip=True) for p in page.select("p.dlref-download-note")]
-    assert notes[0].startswith("dlref와 예제가 가져오는 패키지를 모두 설치하면")
+    assert notes[0].startswith("dlref와 예제가 임포트하는 패키지를 모두 설치하면")
     assert 'python -m pip install ".[examples]"' in notes[0]
     assert notes[1].startswith("스크립트와 노트북도 이 페이지의 언어로 되어 있습니다.")
 
