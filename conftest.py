@@ -28,8 +28,15 @@ os.environ.setdefault("MPLBACKEND", "agg")
 os.environ["DLREF_LANG"] = "en"
 
 # Sphinx's own fixtures (make_app, app …) for the toolchain's small test projects
-# (tests/toolchain/roots); a plugin may only be named in the top-level conftest.
-pytest_plugins = ("sphinx.testing.fixtures",)
+# (tests/toolchain/roots); a plugin may only be named in the top-level conftest.  The
+# regression environments (regress/run.py) install dlref and Keras without Sphinx: they run no
+# toolchain test and load this file without the plugin.
+try:
+    import sphinx.testing.fixtures  # noqa: F401
+except ImportError:
+    pytest_plugins: tuple[str, ...] = ()
+else:
+    pytest_plugins = ("sphinx.testing.fixtures",)
 
 # Sphinx configuration and build scripts are not test modules.
 collect_ignore = ["docs/conf.py", "setup.py"]

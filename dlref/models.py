@@ -55,8 +55,9 @@ def import_keras() -> ModuleType:
     --------
     >>> from dlref.models import import_keras
     >>> keras = import_keras()
-    >>> keras.backend.backend(), keras.__version__ >= "3"
-    ('tensorflow', True)
+    >>> import keras as plain_import
+    >>> keras is plain_import, keras.__version__ >= "3"
+    (True, True)
     """
     return _keras.import_keras("dlref.models.import_keras")
 
