@@ -60,10 +60,13 @@ _hypothesis_profile()
 # regress/run.py reads this property of a page's test case from the JUnit report.
 BACKEND_ONLY = "backend_only"
 _FENCE = re.compile(r"^\s*(`{3,})\s*(\S*)\s*$")
-_MARKER = re.compile(r"keras\.backend\.backend\(\)\s*")
+# A marker may end with a comment that says why ("# PyTorch's seeded weights die less").
+_COMMENT = r"(?:#[^\n]*)?\s*"
+_MARKER = re.compile(r"keras\.backend\.backend\(\)\s*" + _COMMENT)
 _BACKEND = re.compile(r"'([a-z]+)'\s*")
 # Several backends: ``keras.backend.backend() in ("tensorflow", "jax")`` printing True.
-_MARKER_SET = re.compile(r"keras\.backend\.backend\(\) in \(((?:\s*[\"'][a-z]+[\"'],?)+)\s*\)\s*")
+_MARKER_SET = re.compile(r"keras\.backend\.backend\(\) in \(((?:\s*[\"'][a-z]+[\"'],?)+)\s*\)\s*"
+                         + _COMMENT)
 
 
 def _shown_backends(example) -> tuple[str, ...] | None:

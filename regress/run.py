@@ -358,7 +358,8 @@ def regress(target: Target, suite: dict, wheel: Path, work: Path) -> dict:
     detail = ", ".join(f"{name} {c.passed}/{c.passed + c.failed}" for name, c in parts.items())
     noted = f"; documented differences: {len(differences)}" if differences else ""
     if total.backend_only:
-        shown = sorted({block["backend"] for block in total.backend_only})
+        shown = sorted({name for block in total.backend_only
+                        for name in block["backend"].split(", ")})
         noted += (f"; doctest blocks for {', '.join(shown)} only, skipped: "
                   f"{len(total.backend_only)}")
     installed = ", ".join(f"{name} {version}" for name, version in versions.items())

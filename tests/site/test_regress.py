@@ -162,13 +162,27 @@ PAGE = """# A page
 1
 
 ```
+
+```pycon
+>>> keras.backend.backend() in ("tensorflow", "jax")  # a comment may say why
+True
+>>> x + 3
+4
+
+```
 """
 
 
+SEVERAL = ['keras.backend.backend() in ("tensorflow", "jax")  # a comment may say why', "x + 3"]
+
+
 @pytest.mark.parametrize(("backend", "skipped", "ran"), [
-    ("tensorflow", [(13, "jax", 2)], ["x = 1", "keras.backend.backend()", "x + 1", "x"]),
-    ("jax", [(5, "tensorflow", 2)], ["x = 1", "keras.backend.backend()", "x + 2", "x"]),
-    ("torch", [(5, "tensorflow", 2), (13, "jax", 2)], ["x = 1", "x"]),
+    ("tensorflow", [(13, "jax", 2)], ["x = 1", "keras.backend.backend()", "x + 1", "x",
+                                      *SEVERAL]),
+    ("jax", [(5, "tensorflow", 2)], ["x = 1", "keras.backend.backend()", "x + 2", "x",
+                                     *SEVERAL]),
+    ("torch", [(5, "tensorflow", 2), (13, "jax", 2), (27, "tensorflow, jax", 2)],
+     ["x = 1", "x"]),
 ])
 def test_backend_checks_skip_the_rest_of_their_block_elsewhere(backend, skipped, ran):
     import doctest
