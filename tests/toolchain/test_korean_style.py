@@ -47,6 +47,22 @@ def wrong_particles(text: str) -> list[str]:
                     right = "로"
                 if particle != right:
                     found.append(f"{match.group(0)} -> {word}{right}")
+    # A formula that ends in a number is read to that number ("$2(c - 3)$은": 삼).  Not a
+    # power or a fraction: "$x^2$" ends in 제곱 and "$\frac{1}{2}$" in 일.
+    for match in re.finditer(r"\$([^$]+)\$(으로|로|은|는|이|가|을|를|과|와)(?![\uac00-\ud7a3])",
+                             text):
+        formula, particle = match.groups()
+        end = re.search(r"(\d)[\s)\]}]*$", formula)
+        if end is None or "\\frac" in formula or re.search(r"\^\{?[\d.]+[\s)\]}]*$", formula):
+            continue
+        last = end.group(1)
+        for after_consonant, after_vowel in PARTICLES:
+            if particle in (after_consonant, after_vowel):
+                right = after_consonant if READING_ENDS_IN_CONSONANT[last] else after_vowel
+                if after_consonant == "으로" and last in RIEUL:
+                    right = "로"
+                if particle != right:
+                    found.append(f"{match.group(0)} -> ${formula}${right}")
     return found
 
 
@@ -110,6 +126,8 @@ def test_catalogs_follow_the_house_style(rule):
         ("float32로 바꿉니다.", []),
         ("float64으로 바꿉니다.", ["float64으로 -> float64로"]),
         ("Keras 3은 Keras 3으로 Rosenblatt은 Hebb는", []),
+        ("기울기 $2(c - 3)$는 줄어듭니다.", ["$2(c - 3)$는 -> $2(c - 3)$은"]),
+        ("$x^2$은 $\\frac{1}{2}$는 $0.3$는", ["$0.3$는 -> $0.3$은"]),
     ],
 )
 def test_the_particle_check(text, expected):
