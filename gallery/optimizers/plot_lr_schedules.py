@@ -128,14 +128,19 @@ for name in names:
         assert np.all(final_train["constant"] < final_train[name]), \
             "the constant rate ends with the lowest training loss"
 for name in decayed:
-    assert np.all(curves["constant"]["val_loss"].min(axis=1) < final[name]), \
-        "no schedule ends below the constant rate's best epoch in these 30 epochs"
+    assert np.all(curves["constant"]["val_loss"].min(axis=1)
+                  < curves[name]["val_loss"].min(axis=1)), \
+        "the constant rate's best epoch is lower than any schedule reaches in these 30 epochs"
     assert np.all(final[name] - curves[name]["val_loss"].min(axis=1) < 0.005), \
         "the decayed runs end settled, at (or within 0.005 of) their lowest validation loss"
     if name != "reduce on plateau":
         assert np.all(final["reduce on plateau"] < final[name]), \
             "reduce on plateau ends lowest of the decayed runs"
-assert np.all(jumps["constant"] > 0.01), "the constant rate's validation loss still jumps"
+for name in decayed:
+    assert np.all(jumps["constant"] > 3 * jumps[name]), \
+        "the constant rate's validation loss still jumps at the end, the decayed ones are settled"
+    assert np.ptp(final["constant"]) > 2 * np.ptp(final[name]), \
+        "where the constant rate's last epoch lands depends on the seed: its band is the widest"
 assert np.all(jumps["exponential"] < 0.005) and np.all(jumps["cosine + warm-up"] < 0.005), \
     "the validation loss of exponential and cosine decay no longer jumps at the end"
 # sphinx_gallery_end_ignore

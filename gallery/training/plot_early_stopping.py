@@ -75,6 +75,15 @@ def network(units, seed):
     return model
 
 
+def memorised(model):
+    """Share of the wrongly labelled training images that the model gives their wrong label."""
+    scores = keras.ops.convert_to_numpy(model(x_train[is_wrong], training=False))
+    return float(np.mean(scores.argmax(axis=1) == y_train[is_wrong]))
+
+
+is_wrong = y_train != y_pool[:n_train]
+
+
 def test_scores(model):
     """Test loss and accuracy; a direct call on the arrays, like ``evaluate`` but untraced."""
     probabilities = model(x_test, training=False)
@@ -105,7 +114,7 @@ for seed in seeds:
         h = model.fit(batches(x_train, y_train, seed), epochs=epochs, validation_data=val_data,
                       shuffle=False, verbose=0).history
         histories[name].append(h)
-    full_scores.append(test_scores(model))
+    full_scores.append((*test_scores(model), memorised(model)))
 curves = {name: {key: np.array([h[key] for h in hs]) for key in ("loss", "val_loss")}
           for name, hs in histories.items()}
 for name, c in curves.items():
@@ -122,8 +131,9 @@ assert np.all(small["loss"][:, -1] > 1.0) and np.all(small["val_loss"][:, -1] > 
 assert np.all(np.abs(small["val_loss"][:, -1] - small["loss"][:, -1]) < 0.2), \
     "2 units underfit: the two losses stay close together"
 assert np.all(large["loss"][:, -1] < 0.05), "512 x 512: the training loss goes towards zero"
-assert np.all(large["val_loss"].argmin(axis=1) < 15), \
-    "512 x 512: the validation loss has its minimum after a few epochs"
+large_best = large["val_loss"].argmin(axis=1) + 1
+assert np.all((large_best >= 8) & (large_best <= 11)), \
+    "512 x 512: the validation loss has its minimum after 8 to 11 epochs"
 assert np.all(large["val_loss"][:, -1] > 1.3 * large["val_loss"].min(axis=1)), \
     "512 x 512: the validation loss climbs again after its minimum"
 # sphinx_gallery_end_ignore
@@ -138,7 +148,7 @@ assert np.all(large["val_loss"][:, -1] > 1.3 * large["val_loss"].min(axis=1)), \
 # the full 20-epoch run.
 
 stops = []
-for seed, (full_loss, full_acc) in zip(seeds, full_scores, strict=True):
+for seed, (full_loss, full_acc, full_memo) in zip(seeds, full_scores, strict=True):
     stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5,
                                             restore_best_weights=True)
     early = network((512, 512), seed)
@@ -146,19 +156,22 @@ for seed, (full_loss, full_acc) in zip(seeds, full_scores, strict=True):
               shuffle=False, callbacks=[stopper], verbose=0)
     early_loss, early_acc = test_scores(early)
     stops.append((stopper.best_epoch + 1, stopper.stopped_epoch + 1, full_loss, full_acc,
-                  early_loss, early_acc))
+                  early_loss, early_acc, full_memo, memorised(early)))
     print(f"seed {seed}: best epoch {stopper.best_epoch + 1}, stopped after epoch "
           f"{stopper.stopped_epoch + 1}; test loss {full_loss:.3f} -> {early_loss:.3f}, "
           f"test accuracy {full_acc:.3f} -> {early_acc:.3f} (last of {epochs} epochs -> restored)")
 
 # sphinx_gallery_start_ignore
 # The claims of overfitting-and-regularisation.md ("Early stopping") on every seed.
-best_epochs, stopped, full_loss, full_acc, early_loss, early_acc = np.array(stops).T
+best_epochs, stopped, full_loss, full_acc, early_loss, early_acc, full_memo, early_memo = \
+    np.array(stops).T
 assert np.all(stopped - best_epochs == 5), "training stops five epochs after the minimum"
 assert np.all(best_epochs - 1 == large["val_loss"].argmin(axis=1)), \
     "the early-stopping run retraces the full run up to its minimum"
 assert np.all(early_loss < full_loss) and np.all(early_acc > full_acc), \
     "the restored weights have a lower test loss and a higher test accuracy"
+assert np.all(full_memo > 0.9) and np.all(early_memo < full_memo - 0.2), \
+    "after its minimum the validation loss climbs as the network memorises the wrong labels"
 # sphinx_gallery_end_ignore
 
 fig, axes = plt.subplots(1, 2, figsize=(9.5, 4.2), sharey=True)
@@ -214,8 +227,8 @@ for j, n in enumerate(sizes):
 assert np.all(train_accs > 0.9), "training accuracy stays near 1 at every size"
 assert np.all(np.diff(val_accs, axis=1) > 0) and np.all(val_accs[:, -1] - val_accs[:, 0] > 0.1), \
     "validation accuracy climbs with the data, better and better"
-assert np.all(val_accs[:, 0] < 0.85) and np.all(val_accs[:, -1] > 0.9), \
-    "validation accuracy rises from about 0.8 to above 0.9"
+assert 0.74 < val_accs[:, 0].mean() < 0.82 and 0.95 < val_accs[:, -1].mean() < 0.99, \
+    "validation accuracy rises from about 0.78 to about 0.97 (the figure's mean line)"
 gap = train_accs - val_accs
 assert np.all(gap[:, -1] < gap[:, 0] / 2), "the gap between training and validation closes"
 # sphinx_gallery_end_ignore

@@ -137,14 +137,15 @@ print(f"AdamW's default decay 0.004 at its default rate 0.001 would scale the we
 none, l2, adamw = results["none"], results["L2 1e-4"], results["AdamW 3"]
 assert np.allclose(l2["val_loss"][:, -1] - l2["val_ce"][:, -1], l2["penalty"], atol=1e-4), \
     "Keras' val_loss under L2 is the crossentropy plus the penalty"
-assert np.all(l2["penalty"] > 0.03), "the L2 penalty is a visible part of val_loss"
+assert np.all((l2["penalty"] > 0.04) & (l2["penalty"] < 0.08)), \
+    "the L2 penalty, by which its val_loss is higher, is about 0.06"
 assert np.all(adamw["norm"] < l2["norm"]) and np.all(l2["norm"] < none["norm"]), \
     "weight norms: AdamW 3 < L2 1e-4 < none on every seed"
 for name in ("L2 1e-4", "AdamW 3"):
     change = results[name]["val_ce"][:, -1] - none["val_ce"][:, -1]
     assert np.all(np.abs(change) < 0.03), \
         f"{name} changes the final validation crossentropy by less than 0.03"
-    assert np.all(none["val_ce"].min(axis=1) <= results[name]["val_ce"][:, -1] + 0.01), \
+    assert np.all(none["val_ce"].min(axis=1) <= results[name]["val_ce"][:, -1]), \
         f"{name} ends no better than the unregularised run's best epoch (early stopping)"
 # sphinx_gallery_end_ignore
 
