@@ -141,9 +141,10 @@ FIRST = [  # (search page, query, the page that must come first)
     (EN, "gradient descent", "concepts/gradient-descent.html"),
     (EN, "loss function", "concepts/loss-functions.html"),
 ]
-TOP_FIVE = [(EN, "learning rate", "concepts/optimizers.html"),
-            (KO, "learning rate", "concepts/optimizers.html"),
-            (KO, "학습률", "concepts/optimizers.html")]
+# The page the glossary's entry points to: the learning rate is introduced with gradient descent.
+TOP_FIVE = [(EN, "learning rate", "concepts/gradient-descent.html"),
+            (KO, "learning rate", "concepts/gradient-descent.html"),
+            (KO, "학습률", "concepts/gradient-descent.html")]
 BAD_INPUT = ["을를", "에서는", "?!...", "…", "  ", "을 를 의", "가" * 300,
              "활성화 함수 " * 100, "<script>alert(1)</script>", "((", "\\", "a" * 5000]
 
