@@ -59,9 +59,10 @@ test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -n auto --dist loadgroup
 
 # Tiers are folders (tests/conftest.py gives tests/site "slow" and tests/browser "browser");
-# tests in tests/dlref that train a model are marked "slow" themselves.
+# tests in tests/dlref that train a model are marked "slow" themselves.  One worker per core, as
+# make test (the page doctests, which build Keras models, are most of the time).
 test-fast: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -m "not slow and not browser"
+	$(PY) -m pytest -m "not slow and not browser" -n auto --dist loadgroup
 
 # The regression matrix (regress/versions.toml): one environment per TensorFlow minor and per
 # other Keras backend, reused.  make regress TF=2.17, or make regress BACKEND=jax.  The results
