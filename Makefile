@@ -54,15 +54,16 @@ site-quick: $(STAMP) $(NODE_STAMP)
 
 # -n auto: one pytest-xdist worker per core; --dist loadgroup keeps each file's tests (and its
 # fixtures) on one worker, but runs the browser walk's two languages side by side
-# (tests/conftest.py names the groups).  The site itself is built once per run.
+# (tests/conftest.py names the groups); --no-loadscope-reorder keeps the order conftest.py gives
+# them, the two walks first.  The site itself is built once per run.
 test: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -n auto --dist loadgroup
+	$(PY) -m pytest -n auto --dist loadgroup --no-loadscope-reorder
 
 # Tiers are folders (tests/conftest.py gives tests/site "slow" and tests/browser "browser");
 # tests in tests/dlref that train a model are marked "slow" themselves.  One worker per core, as
 # make test (the page doctests, which build Keras models, are most of the time).
 test-fast: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -m "not slow and not browser" -n auto --dist loadgroup
+	$(PY) -m pytest -m "not slow and not browser" -n auto --dist loadgroup --no-loadscope-reorder
 
 # The regression matrix (regress/versions.toml): one environment per TensorFlow minor and per
 # other Keras backend, reused.  make regress TF=2.17, or make regress BACKEND=jax.  The results

@@ -23,6 +23,13 @@ DOCS = ROOT / "docs"
 TIERS = {"site": ("slow",), "browser": ("slow", "browser")}
 
 
+# The browser walk's two languages are the longest groups by far (minutes each): make test
+# (--no-loadscope-reorder) hands them out first, one to each worker, and the many short groups
+# fill in after them, instead of a walk starting last and running on alone.
+FIRST_GROUPS = ("walk-en", "walk-ko")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's worker reads the groups from the marks
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).resolve().parent
     for item in items:
@@ -39,6 +46,32 @@ def pytest_collection_modifyitems(config, items):
             continue  # doctests of the package and the pages
         for marker in TIERS.get(tier, ()):
             item.add_marker(marker)
+    items.sort(key=lambda item: _group(item) not in FIRST_GROUPS)  # stable: the rest keep order
+
+
+def _group(item) -> str:
+    return next(item.iter_markers("xdist_group")).args[0]
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: absent without it
+def pytest_xdist_node_collection_finished(node, ids):
+    """Stop the run when pytest-xdist will not group the tests as ``--dist loadgroup`` asks.
+
+    Nothing would fail otherwise: the tests are then dealt out one by one, so every worker
+    repeats the module fixtures, the browser walk included (twice the time), and two workers
+    build the same wheel in the same folder.  pytest-xdist marks a grouped test by adding
+    ``@<group>`` to its node id, which pytest 9.2 no longer keeps (pytest-dev/pytest-xdist#1386).
+    """
+    if node.config.getvalue("dist") != "loadgroup" or not ids:
+        return
+    lost = [nodeid for nodeid in ids if "@" not in nodeid]
+    if lost:
+        pytest.exit(
+            f"pytest-xdist's --dist loadgroup did not group {len(lost)} of {len(ids)} tests "
+            f"(e.g. {lost[0]}), so module fixtures would run once per worker: pytest "
+            f"{pytest.__version__} drops the group from the node id "
+            "(pytest-dev/pytest-xdist#1386). Install the pinned versions: "
+            'pip install -c constraints.txt -e ".[test]"', returncode=4)
 
 
 @pytest.fixture(scope="session")
