@@ -13,6 +13,9 @@ usage: python benchmarks/bench_site.py [--out DIR] [--runs N]
    and the second language cost.
 
 With --runs N both measurements are repeated N times, alternating, and every ratio printed.
+With --pinned the serial run is repeated pinned to one core (taskset): TensorFlow hands work
+between its own threads even with one thread per pool, so the unpinned serial run takes part
+of the second core; pinned, it shows what the examples cost on one core.
 """
 
 from __future__ import annotations
@@ -57,10 +60,11 @@ def gallery_scripts() -> list[Path]:
             for script in sorted((ROOT / "gallery" / section).glob("plot_*.py"))]
 
 
-def serial_examples() -> tuple[float, list[str]]:
+def serial_examples(pinned: bool = False) -> tuple[float, list[str]]:
     env = {**os.environ, **ONE_THREAD}
     env.pop("KERAS_BACKEND", None)
-    result = subprocess.run([sys.executable, "-c", SERIAL, *map(str, gallery_scripts())],
+    pin = ["taskset", "-c", "0"] if pinned else []
+    result = subprocess.run([*pin, sys.executable, "-c", SERIAL, *map(str, gallery_scripts())],
                             env=env, capture_output=True, text=True, check=True, cwd=ROOT)
     lines = result.stdout.splitlines()
     total = float(next(line for line in lines if line.startswith("TOTAL")).split()[1])
@@ -83,6 +87,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--pinned", action="store_true",
+                        help="also time the serial run pinned to one core")
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="dlref-bench-site-")) / "html"
     print(f"{os.cpu_count()} cores; building into {out}")
@@ -96,6 +102,10 @@ def main() -> int:
                           if isinstance(r, dict))
         print(f"run {run}: examples serially {serial:.1f} s; clean build {wall:.1f} s "
               f"({parts}); ratio {wall / serial:.2f}")
+        if args.pinned:
+            pinned, _ = serial_examples(pinned=True)
+            print(f"run {run}: examples serially on one core (taskset -c 0) {pinned:.1f} s; "
+                  f"ratio {wall / pinned:.2f}")
     return 0
 
 
