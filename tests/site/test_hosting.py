@@ -87,3 +87,25 @@ def test_korean_descriptions_keep_particles_on_their_words(site):
     description = _meta(soup, name="description")
     assert description.startswith("드롭아웃(dropout)은 ")
     assert not re.search(r"\) [은는이가을를의]\s", description)
+
+
+def _scripts(page):
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return {tag["src"].split("?")[0].rsplit("/", 1)[-1]: tag.has_attr("defer")
+            for tag in soup.find_all("script", src=True)}
+
+
+def test_scripts_that_wait_for_the_page_do_not_hold_up_its_first_paint(site):
+    # Deferred: they act on DOMContentLoaded or on clicks (translations.js after doctools.js,
+    # whose strings it fills in).  documentation_options.js stays
+    # blocking (an inline script of the theme uses it), and so does doctools.js on the
+    # search page, where searchtools.js calls it while the body is parsed.
+    for lang in ("en", "ko"):
+        concept = _scripts(site["out"] / lang / "concepts" / "activation-functions.html")
+        deferred = ("doctools.js", "sphinx_highlight.js", "clipboard.min.js", "copybutton.js") + (
+            ("translations.js",) if lang == "ko" else ())
+        for name in deferred:
+            assert concept[name] is True, (lang, name)
+        assert concept["documentation_options.js"] is False
+        search = _scripts(site["out"] / lang / "search.html")
+        assert search["doctools.js"] is False and search["searchtools.js"] is False

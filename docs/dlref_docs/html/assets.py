@@ -23,6 +23,16 @@ GALLERY = ("_static/sg_gallery.css", "_static/sg_gallery-binder.css",
 GALLERY_TAGS = ("_static/sg-tags.js",)
 COPY_BUTTON = ("_static/copybutton.css", "_static/copybutton.js", "_static/clipboard.min.js")
 GLOSSARY_CARDS = ("_static/glossary_cards.js",)
+# Scripts that only act once the page is parsed (on DOMContentLoaded, or on clicks), loaded
+# without holding up the first paint: deferred scripts still run in document order, before
+# DOMContentLoaded.  translations.js (translated pages) hands its strings to doctools.js, and
+# runs after it; the copy button's messages of a translated page wait for copybutton.js
+# (interface.copy_button_script).  Left as it is: documentation_options.js, because an inline
+# script of the theme sets DOCUMENTATION_OPTIONS.pagename while the head is parsed.  Not on the
+# search page, whose template runs searchtools.js while the body is parsed, and it calls
+# doctools.js's _ready.
+DEFERRABLE = ("_static/doctools.js", "_static/sphinx_highlight.js", "_static/translations.js",
+              "_static/clipboard.min.js", "_static/copybutton.js", "_static/design-tabs.js")
 
 
 def _has_class(doctree: nodes.document, prefix: str) -> bool:
@@ -68,8 +78,19 @@ def unused_assets(doctree: nodes.document | None) -> set[str]:
     return {asset for assets, used in checks if not used for asset in assets}
 
 
+def _deferred(script):
+    """``script`` with ``defer``, if it is one of DEFERRABLE (Sphinx's assets are immutable)."""
+    attributes = getattr(script, "attributes", None)
+    if _filename(script) not in DEFERRABLE or attributes is None or "defer" in attributes:
+        return script
+    return type(script)(script.filename, priority=script.priority,
+                        **{**attributes, "defer": "defer"})
+
+
 def drop_unused_assets(app, pagename, templatename, context, doctree):
     drop = unused_assets(doctree)
     for key in ("css_files", "script_files"):
         if key in context:
             context[key] = [a for a in context[key] if _filename(a) not in drop]
+    if "script_files" in context and pagename != "search":
+        context["script_files"] = [_deferred(script) for script in context["script_files"]]

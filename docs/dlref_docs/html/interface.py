@@ -37,21 +37,28 @@ def copy_button_script(language: str) -> str:
     """JavaScript that gives sphinx-copybutton the messages of ``language``.
 
     copybutton.js declares the globals ``messages``, ``locale``, ``iconCheck`` and
-    ``iconCopy`` (whose <title>s it fills in at load time) before this runs; the entry is
-    added, the locale chosen again and the two titles redone.  The buttons themselves are
-    made later, on DOMContentLoaded.
+    ``iconCopy`` and makes its buttons as soon as the page is parsed, in English: it is
+    deferred (assets.DEFERRABLE), so it runs before DOMContentLoaded, or, where it is not, it
+    makes them on DOMContentLoaded, before this script's own listener.  On DOMContentLoaded the
+    entry is added, the locale chosen again, the two icon titles redone, and the buttons
+    already made relabelled; a click then reads the new globals.
     """
     translated = {key: str(_(text)) for key, text in COPY_MESSAGES.items()}
     lang = json.dumps(language)
     return (
-        'if (typeof messages !== "undefined") {\n'
+        'document.addEventListener("DOMContentLoaded", () => {\n'
+        '  if (typeof messages === "undefined") return;\n'
         f"  messages[{lang}] = {json.dumps(translated, ensure_ascii=False)};\n"
         "  iconCheck = iconCheck.replace(messages.en.copy_success, "
         f"messages[{lang}].copy_success);\n"
         "  iconCopy = iconCopy.replace(messages.en.copy_to_clipboard, "
         f"messages[{lang}].copy_to_clipboard);\n"
         f"  locale = {lang};\n"
-        "}\n"
+        '  document.querySelectorAll("button.copybtn").forEach((button) => {\n'
+        '    button.setAttribute("data-tooltip", messages[locale].copy);\n'
+        "    button.innerHTML = iconCopy;\n"
+        "  });\n"
+        "});\n"
     )
 
 
