@@ -104,7 +104,7 @@ bench: $(STAMP) $(NODE_STAMP) $(BENCH_NODE_STAMP)
 	$(PY) benchmarks/bench_activations.py
 	$(PY) benchmarks/bench_check.py
 	$(PY) benchmarks/bench_fit.py
-	$(PY) benchmarks/bench_site.py
+	$(PY) benchmarks/bench_site.py --pinned
 	$(PY) benchmarks/bench_korean_figures.py
 	$(PY) benchmarks/bench_page_weight.py
 	$(PY) benchmarks/bench_search_index.py
