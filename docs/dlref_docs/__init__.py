@@ -63,7 +63,7 @@ def setup(app):
     from .core import interface
     from .gallery import downloads, figures, glyphs, pages
     from .glossary import cards, order
-    from .html import a11y, assets, compatibility, description, js_catalog, katex, switcher
+    from .html import a11y, assets, compatibility, description, icons, js_catalog, katex, switcher
     from .html import interface as ui
     from .search import incremental, ranking
     from .search.language import search_language
@@ -133,6 +133,7 @@ def setup(app):
     app.connect("build-finished", code.write_templates)  # gettext: comments.pot, outputs.pot
     app.connect("build-finished", figures.write_figures_template)  # gettext: figures.pot
     app.connect("build-finished", katex.copy_assets)
+    app.connect("build-finished", icons.subset_icon_font)
     app.connect("build-finished", ranking.write_script)
     app.connect("build-finished", missing.report)
 

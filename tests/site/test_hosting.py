@@ -109,3 +109,44 @@ def test_scripts_that_wait_for_the_page_do_not_hold_up_its_first_paint(site):
         assert concept["documentation_options.js"] is False
         search = _scripts(site["out"] / lang / "search.html")
         assert search["doctools.js"] is False and search["searchtools.js"] is False
+
+
+# Font Awesome's code points of the icons in every page's header (Font Awesome 7 Free, solid).
+HEADER_ICONS = {"fa-sun": 0xF185, "fa-moon": 0xF186, "fa-circle-half-stroke": 0xF042,
+                "fa-magnifying-glass": 0xF002, "fa-bars": 0xF0C9}
+
+
+def test_the_icon_font_keeps_exactly_the_icons_the_site_shows(site):
+    """The theme's Font Awesome face is cut to the icons the pages name and the stylesheet
+    uses (html/icons.py), and each kept icon is the theme's own glyph."""
+    from pathlib import Path
+
+    import pydata_sphinx_theme
+    from dlref_docs.html import icons
+    from fontTools.ttLib import TTFont
+
+    theme = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+    full = TTFont(theme / "static" / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.woff2")
+    full_cmap, full_glyphs = full.getBestCmap(), full.getGlyphSet()
+    for lang in ("en", "ko"):
+        out = site["out"] / lang
+        css = (out / icons.THEME_CSS).read_text(encoding="utf-8")
+        by_class = icons.icons_by_class(css)
+        assert {name: by_class[name] for name in HEADER_ICONS} == HEADER_ICONS
+        page = (out / "concepts" / "dropout.html").read_text(encoding="utf-8")
+        assert all(f'fa-solid {name}' in page for name in HEADER_ICONS)
+        # The admonition icons exist only in the stylesheet (--pst-icon-info-circle: U+F05A).
+        assert 0xF05A in icons.icons_in_css(css)
+
+        face = TTFont(out / icons.FACE)
+        cmap = face.getBestCmap()
+        assert face.flavor == "woff2"
+        # GitHub's and GitLab's icons (--pst-icon-github) are in the brands face, not this one.
+        assert set(cmap) == icons.icons_shown(out) & set(full_cmap)
+        assert set(HEADER_ICONS.values()) | {0xF05A} <= set(cmap) < set(full_cmap)
+        assert 20 <= len(cmap) <= 60, len(cmap)
+        glyphs = face.getGlyphSet()
+        for code, name in cmap.items():
+            assert name == full_cmap[code]
+            assert glyphs[name].width == full_glyphs[full_cmap[code]].width
+        assert (out / icons.FACE).stat().st_size < 8_000  # the full face: 112 KiB
