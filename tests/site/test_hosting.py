@@ -150,3 +150,44 @@ def test_the_icon_font_keeps_exactly_the_icons_the_site_shows(site):
             assert name == full_cmap[code]
             assert glyphs[name].width == full_glyphs[full_cmap[code]].width
         assert (out / icons.FACE).stat().st_size < 8_000  # the full face: 112 KiB
+
+
+def _maths_characters(root):
+    """The characters KaTeX laid out on the pages (its visible html, not the MathML)."""
+    shown = set()
+    for page in root.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'class="katex-html"' not in text:
+            continue
+        soup = BeautifulSoup(text, "html.parser")
+        for maths in soup.select("span.katex-html"):
+            shown.update(ord(char) for char in maths.get_text())
+    return shown
+
+
+def test_the_maths_fonts_keep_every_character_the_formulas_show(site):
+    """KaTeX's fonts are cut to the site's characters (html/katex.py), and no glyph that a
+    formula on any page shows is lost, in whichever face KaTeX draws it."""
+    from dlref_docs.html.katex import KATEX_DIST
+    from fontTools.ttLib import TTFont
+
+    for lang in ("en", "ko"):
+        fonts_dir = site["out"] / lang / "_static" / "katex" / "fonts"
+        maths = _maths_characters(site["out"] / lang)
+        assert {ord("σ"), ord("∂"), ord("∑")} <= maths, "the pages' formulas were not found"
+        faces = sorted(fonts_dir.glob("*.woff2"))
+        assert len(faces) == 20
+        full_total = cut_total = 0
+        for face in faces:
+            full = TTFont(KATEX_DIST / "fonts" / face.name)
+            cut = TTFont(face)
+            full_cmap, cut_cmap = full.getBestCmap(), cut.getBestCmap()
+            assert set(cut_cmap) <= set(full_cmap)
+            lost = (maths & set(full_cmap)) - set(cut_cmap)
+            assert not lost, (lang, face.name, sorted(map(chr, lost)))
+            assert all(cut_cmap[code] == full_cmap[code] for code in cut_cmap)
+            full_total += (KATEX_DIST / "fonts" / face.name).stat().st_size
+            cut_total += face.stat().st_size
+        main = fonts_dir / "KaTeX_Main-Regular.woff2"
+        assert main.stat().st_size < 0.6 * (KATEX_DIST / "fonts" / main.name).stat().st_size
+        assert cut_total < 0.85 * full_total, (cut_total, full_total)

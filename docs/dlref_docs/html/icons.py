@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .fonts import subset_face
+
 FACE = Path("_static/vendor/fontawesome/webfonts/fa-solid-900.woff2")
 THEME_CSS = Path("_static/styles/pydata-sphinx-theme.css")
 # `.fa-magnifying-glass,.fa-search{--fa:"\f002"}`: the minified stylesheet's icon rules.
@@ -70,19 +72,6 @@ def icons_shown(outdir: Path) -> set[int]:
     shown = icons_in_css(css)
     shown.update(by_class[name] for name in classes_in_site(outdir) if name in by_class)
     return shown
-
-
-def subset_face(face: Path, code_points: set[int]) -> None:
-    """Write ``face`` again with only ``code_points`` (WOFF2, as before)."""
-    from fontTools import subset
-
-    options = subset.Options()
-    options.flavor = "woff2"
-    font = subset.load_font(str(face), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(code_points))
-    subsetter.subset(font)
-    subset.save_font(font, str(face), options)
 
 
 def subset_icon_font(app, exception) -> None:

@@ -6,7 +6,8 @@ need KaTeX's stylesheet and the fonts it names.  Those are not in the wheel (its
 CDN, and the site must work offline): they come from the npm package ``katex`` pinned in
 package.json at the root of the repository (``npm ci``, run by ``make site`` / ``make test``),
 and are copied to ``_static/katex/``.  The npm version must equal the bundled script's, so
-that the stylesheet matches the HTML it styles.
+that the stylesheet matches the HTML it styles.  The fonts are cut down to the characters the
+site's pages hold (html/fonts.py): a page with maths then fetches 38 KB of them, not 77 KB.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 
 from sphinx.errors import ConfigError
 from sphinx.util.fileutil import copy_asset
+
+from . import fonts
 
 ROOT = Path(__file__).resolve().parents[3]
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
@@ -63,7 +66,13 @@ def copy_assets(app, exception):
         return
     target = Path(app.outdir) / "_static" / "katex"
     copy_asset(KATEX_DIST / "katex.min.css", target)
-    copy_asset(KATEX_DIST / "fonts", target / "fonts")
+    # force: the fonts are subset below, so the copy differs from the source on a rebuild.
+    copy_asset(KATEX_DIST / "fonts", target / "fonts", force=True)
+    shown = fonts.characters_in(Path(app.outdir))
+    # Browsers fetch the first source the stylesheet lists, WOFF2; the WOFF and TrueType
+    # copies are for older browsers and stay whole.
+    for face in sorted((target / "fonts").glob("*.woff2")):
+        fonts.subset_face(face, shown)
 
 
 def start_server(app):
