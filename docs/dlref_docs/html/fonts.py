@@ -16,16 +16,27 @@ from pathlib import Path
 ASCII = frozenset(range(0x20, 0x7F))
 
 
+def site_texts(outdir: Path):
+    """The text of every page and script the site at ``outdir`` serves.
+
+    Vendored files (``_static/vendor``: Font Awesome's own script, which the site does not
+    load, and which names every icon there is) are left out.
+    """
+    for pattern in ("*.html", "*.js"):
+        for path in outdir.rglob(pattern):
+            if "vendor" not in path.relative_to(outdir).parts:
+                yield path.read_text(encoding="utf-8", errors="replace")
+
+
 def characters_in(outdir: Path) -> set[int]:
     """Every character of the written pages and of the scripts next to them.
 
     Scripts count: the glossary cards (a script the build writes) hold rendered maths too.
-    Markup and attribute values add only ASCII, which every face keeps anyway.
+    Markup counts as well, which keeps at most a few glyphs more than the pages show.
     """
     characters: set[str] = set()
-    for pattern in ("*.html", "*.js"):
-        for path in outdir.rglob(pattern):
-            characters.update(html.unescape(path.read_text(encoding="utf-8", errors="replace")))
+    for text in site_texts(outdir):
+        characters.update(html.unescape(text))
     return {ord(character) for character in characters} | ASCII
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .fonts import subset_face
+from .fonts import site_texts, subset_face
 
 FACE = Path("_static/vendor/fontawesome/webfonts/fa-solid-900.woff2")
 THEME_CSS = Path("_static/styles/pydata-sphinx-theme.css")
@@ -56,12 +56,9 @@ def icons_in_css(css: str) -> set[int]:
 
 def classes_in_site(outdir: Path) -> set[str]:
     """Every ``fa-*`` name in the written pages and in the scripts they load."""
-    static = outdir / "_static"
-    files = [*outdir.rglob("*.html"),
-             *(path for path in static.rglob("*.js") if "vendor" not in path.parts)]
     names: set[str] = set()
-    for path in files:
-        names.update(ICON_CLASS.findall(path.read_text(encoding="utf-8", errors="replace")))
+    for text in site_texts(outdir):
+        names.update(ICON_CLASS.findall(text))
     return names
 
 
